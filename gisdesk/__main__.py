@@ -1,0 +1,5 @@
+"""Allow ``python -m gisdesk``."""
+
+from gisdesk.cli import main
+
+raise SystemExit(main())

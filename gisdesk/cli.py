@@ -1,0 +1,70 @@
+"""The ``gisdesk`` entry point: no arguments opens the desktop app, subcommands run headless."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from gisdesk import __version__
+from gisdesk.commands import COMMAND_MODULES
+
+
+class UserError(Exception):
+    """A problem the user can fix (bad path, bad argument); printed without a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="gisdesk",
+        description="GIS Desk: offline-first desktop GIS for city asset management. "
+        "Run without a command to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"gisdesk {__version__}")
+    parser.add_argument("--lang", choices=["en", "id"], help="user interface language")
+    parser.add_argument("files", nargs="*", help="project or data files to open in the app")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app or a subcommand; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # argparse would treat a file path as an unknown command: route only known commands.
+    parser = build_parser()
+    if args_list and not args_list[0].startswith("-") and args_list[0] not in _command_names(
+        parser
+    ):
+        return _open_app(args_list, lang=None)
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        return _open_app(args.files, lang=args.lang)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"gisdesk {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"gisdesk {args.command}: cancelled", file=sys.stderr)
+        return 130
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:  # noqa: SLF001 - argparse offers no public accessor
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            return set(action.choices)
+    return set()
+
+
+def _open_app(files: Sequence[str], lang: str | None) -> int:
+    from gisdesk.ui.app import run_app  # Qt is imported only when the GUI is wanted
+
+    return run_app(list(files), lang=lang)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

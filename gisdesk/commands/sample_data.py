@@ -1,0 +1,1 @@
+"""``gisdesk sample-data``: placeholder until the generator lands."""

@@ -1,0 +1,1 @@
+"""Core model of GIS Desk: definitions, layers, project, edits. Never imports Qt."""

@@ -1,0 +1,26 @@
+"""Translation hook for messages produced outside the UI.
+
+Core modules must not import Qt, yet their messages reach users. They call
+``translate(context, text)``; the UI installs Qt's ``QCoreApplication.translate`` here at start-up,
+so the same ``.ts``/``.qm`` files translate core and UI strings. Without the UI (CLI, tests) the
+English source text is returned. ``pyside6-lupdate`` extracts these calls like Qt's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_translator: Callable[[str, str], str] | None = None
+
+
+def install(translator: Callable[[str, str], str] | None) -> None:
+    """Route :func:`translate` through ``translator`` (None restores English)."""
+    global _translator  # noqa: PLW0603 - one process-wide hook, set once by the UI
+    _translator = translator
+
+
+def translate(context: str, text: str) -> str:
+    """Return ``text`` in the current UI language."""
+    if _translator is None:
+        return text
+    return _translator(context, text)
