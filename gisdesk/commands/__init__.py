@@ -5,8 +5,6 @@ arguments and returning an exit code. Heavy imports happen inside that callable 
 ``gisdesk --help`` stays instant.
 """
 
-COMMAND_MODULES = [
-    "gisdesk.commands.sample_data",
-    "gisdesk.commands.info",
-    "gisdesk.commands.render",
+COMMAND_MODULES: list[str] = [
+    # one line per subcommand module, e.g. "gisdesk.commands.info"
 ]

@@ -1,1 +1,0 @@
-"""``gisdesk sample-data``: placeholder until the generator lands."""
