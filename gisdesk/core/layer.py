@@ -40,7 +40,13 @@ class MapLayer:
     visible: bool = True
     opacity: float = 1.0
     problems: list[str] = field(default_factory=list)
+    version: int = 0
     changed: Event = field(default_factory=Event, repr=False, compare=False)
+
+    def touch(self) -> None:
+        """Record that ``frame`` changed: bumps ``version`` (renderer caches key on it)."""
+        self.version += 1
+        self.changed.emit(self)
 
     @property
     def title(self) -> str:
