@@ -1,0 +1,1 @@
+"""The map canvas: navigation, tools, off-thread rendering and the scale bar."""
