@@ -1,0 +1,62 @@
+"""A non-editable ``pip install .`` finds layers/, resources/ and sample_data/ outside the package."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import tomllib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_install_every_layer_folder_is_packaged() -> None:
+    """A layer folder added to the repo but not to pyproject's data-files would vanish on install."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())
+    data_files = config["tool"]["setuptools"]["data-files"]
+    folders = {p.name for p in (REPO / "layers").iterdir() if p.is_dir()}
+    packaged = {Path(k).name for k in data_files if k.startswith("share/gisdesk/layers/")}
+    assert folders == packaged
+
+
+@pytest.mark.slow
+def test_install_noneditable_finds_data_folders(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    # Reuse this environment's dependencies instead of downloading them again, but not its
+    # (editable) gisdesk: a .pth line adds the folder without processing its own .pth files.
+    site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    Path(site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", "--no-deps", str(REPO)],
+        check=True, cwd=tmp_path,
+    )
+    probe = (
+        "from gisdesk import paths, __file__ as f\n"
+        "from gisdesk.core.definitions import default_catalog\n"
+        "c = default_catalog()\n"
+        "print(f); print(paths.layers_dir()); print(paths.sample_city_path().exists())\n"
+        "print(len(c.layers), len(c.errors))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("GISDESK_HOME", "PYTHONPATH")}
+    env["GISDESK_CONFIG_DIR"] = str(tmp_path / "config")
+    out = subprocess.run(
+        [str(py), "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path, env=env
+    ).stdout.splitlines()
+    assert Path(out[0]).is_relative_to(venv), "gisdesk imported from the checkout, not the install"
+    assert Path(out[1]) == venv / "share" / "gisdesk" / "layers"
+    assert out[2] == "True"
+    assert out[3] == "10 0"
+    version = subprocess.run(
+        [str(venv / "bin" / "gisdesk"), "--version"], check=True, capture_output=True, text=True,
+        env=env, cwd=tmp_path,
+    ).stdout
+    assert version.startswith("gisdesk ")
