@@ -1,0 +1,150 @@
+"""Background jobs: long work off the UI thread with progress, cancel and a result.
+
+A job wraps a plain function ``work(ctx) -> result`` that never touches widgets: it reports
+progress through ``ctx.progress`` and checks ``ctx.cancelled`` between steps. The :class:`Job`
+object lives in the UI thread, so its signals arrive there as queued events and slots may
+update widgets freely. Keeping the work function Qt-free means the CLI can run the same
+function in a plain loop.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class JobCancelled(Exception):  # noqa: N818 - it is a control-flow signal, not an error
+    """Raised by :meth:`JobContext.check` to unwind a cancelled job's work function."""
+
+
+class CancelFlag(threading.Event):
+    """A cancel token usable as an ``Event`` (``is_set()``) and as a predicate (``flag()``).
+
+    Work functions differ in taste; accepting both lets any of them notice a cancel.
+    """
+
+    def __call__(self) -> bool:
+        return self.is_set()
+
+
+class JobContext:
+    """What a work function may use: progress reporting and the cancel flag."""
+
+    def __init__(self, job: Job) -> None:
+        self._job = job
+        self.cancel_event = CancelFlag()
+
+    @property
+    def cancelled(self) -> bool:
+        """True once the user (or a newer job) asked this job to stop."""
+        return self.cancel_event.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`JobCancelled` when cancelled; call it between steps."""
+        if self.cancel_event.is_set():
+            raise JobCancelled
+
+    def progress(self, done: int, total: int, message: str = "") -> None:
+        """Report ``done`` of ``total`` steps (total 0 = unknown) with a short message."""
+        self._job.progressed.emit(int(done), int(total), message)
+
+
+class Job(QObject):
+    """One unit of background work and its outcome signals (emitted exactly once)."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception; its traceback text is in ``traceback_text``
+    cancelled = Signal()
+    ended = Signal()  # after any of the three outcomes, for bookkeeping
+
+    def __init__(self, title: str, work: Callable[[JobContext], Any]) -> None:
+        super().__init__()
+        self.title = title
+        self.work = work
+        self.context = JobContext(self)
+        self.traceback_text = ""
+
+    def cancel(self) -> None:
+        """Ask the work function to stop; it ends with :attr:`cancelled` when it notices."""
+        self.context.cancel_event.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        """Whether cancel was requested."""
+        return self.context.cancelled
+
+    def run_here(self) -> None:
+        """Run the work in the calling thread and emit the outcome (used by the runnable)."""
+        try:
+            if self.context.cancelled:
+                raise JobCancelled
+            result = self.work(self.context)
+        except JobCancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # any failure becomes a message, never a crash
+            self.traceback_text = traceback.format_exc()
+            self.failed.emit(exc)
+        else:
+            if self.context.cancelled:
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+        self.ended.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        self.job.run_here()
+
+
+class JobRunner(QObject):
+    """Starts jobs on a thread pool and keeps them alive until they end.
+
+    ``started`` lets a status bar show the job's progress and cancel button.
+    """
+
+    started = Signal(object)
+
+    def __init__(self, max_threads: int = 2, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._active: list[Job] = []
+
+    def start(self, job: Job) -> Job:
+        """Queue ``job``; its signals arrive in the thread that owns it (the UI thread)."""
+        self._active.append(job)
+        job.ended.connect(self._forget_sender)
+        self.started.emit(job)
+        self.pool.start(_Runnable(job))
+        return job
+
+    @Slot()
+    def _forget_sender(self) -> None:
+        # A method slot of this UI-thread object makes the connection queued.
+        job = self.sender()
+        if job in self._active:
+            self._active.remove(job)
+
+    @property
+    def active(self) -> list[Job]:
+        """Jobs queued or running, oldest first."""
+        return list(self._active)
+
+    def cancel_all(self) -> None:
+        """Ask every active job to stop (on quit)."""
+        for job in self._active:
+            job.cancel()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the pool is idle; True when it is (used on quit and in tests)."""
+        return self.pool.waitForDone(msecs)
