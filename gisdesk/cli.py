@@ -15,8 +15,12 @@ class UserError(Exception):
     """A problem the user can fix (bad path, bad argument); printed without a traceback."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered subcommand."""
+def build_parser(with_files: bool = True) -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand.
+
+    ``with_files=False`` drops the app's ``files`` positional, which would otherwise swallow
+    the subcommand name (argparse gives ``render`` to ``files`` and the path to COMMAND).
+    """
     parser = argparse.ArgumentParser(
         prog="gisdesk",
         description="GIS Desk: offline-first desktop GIS for city asset management. "
@@ -24,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"gisdesk {__version__}")
     parser.add_argument("--lang", choices=["en", "id"], help="user interface language")
-    parser.add_argument("files", nargs="*", help="project or data files to open in the app")
+    if with_files:
+        parser.add_argument("files", nargs="*", help="project or data files to open in the app")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -40,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser
     ):
         return _open_app(args_list, lang=None)
+    if args_list and args_list[0] in _command_names(parser):
+        parser = build_parser(with_files=False)
     args = parser.parse_args(args_list)
     if args.command is None:
         return _open_app(args.files, lang=args.lang)

@@ -1,0 +1,128 @@
+"""Per-layer geometry prepared for drawing: flat numpy arrays plus a spatial index.
+
+Shapely objects are convenient but touching them per redraw is far too slow for a city. Once per
+layer version we flatten every geometry into "runs" (a polygon ring or a line part is one run of
+vertices) with their offsets, owning feature and bounding box. A redraw then only selects runs
+by bounding box (STRtree for small windows, a vectorised mask for big ones) and gathers vertices
+with numpy. Points are kept as an (n, 2) array with their feature index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+
+_POLYGON_TYPES = (3, 6)  # Polygon, MultiPolygon
+_LINE_TYPES = (1, 2, 5)  # LineString, LinearRing, MultiLineString
+_POINT_TYPES = (0, 4)  # Point, MultiPoint
+
+
+@dataclass
+class Runs:
+    """Vertex runs (rings or line parts) of one geometry family, back to back."""
+
+    xy: np.ndarray  # (n, 2) float64 world coordinates
+    starts: np.ndarray  # (runs + 1,) int64 offsets into xy; last == len(xy)
+    feature: np.ndarray  # (runs,) int64 row of the owning feature
+    bbox: np.ndarray  # (runs, 4) minx, miny, maxx, maxy
+    hole: np.ndarray | None = None  # (runs,) bool: interior ring of a polygon
+    _tree: shapely.STRtree | None = field(default=None, repr=False)
+
+    @property
+    def count(self) -> int:
+        """Number of runs."""
+        return len(self.feature)
+
+    def query(self, extent: tuple[float, float, float, float]) -> np.ndarray:
+        """Indices (sorted) of runs whose bounding box meets ``extent``."""
+        if self.count == 0:
+            return np.empty(0, dtype=np.int64)
+        minx, miny, maxx, maxy = extent
+        if self.count < 20000 or _covers_most(extent, self.bbox):
+            b = self.bbox
+            mask = (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
+            return np.flatnonzero(mask)
+        if self._tree is None:
+            self._tree = shapely.STRtree(shapely.box(*self.bbox.T))
+        return np.sort(self._tree.query(shapely.box(minx, miny, maxx, maxy)))
+
+    def gather(self, runs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Vertices of ``runs`` back to back and the start of each (no trailing offset)."""
+        lengths = self.starts[runs + 1] - self.starts[runs]
+        new_starts = np.zeros(len(runs), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=new_starts[1:])
+        total = int(lengths.sum())
+        if total == len(self.xy):
+            return self.xy, new_starts
+        shift = np.repeat(self.starts[runs] - new_starts, lengths)
+        index = np.arange(total, dtype=np.int64) + shift
+        return self.xy[index], new_starts
+
+
+def _covers_most(extent: tuple[float, float, float, float], bbox: np.ndarray) -> bool:
+    """True when the window shows most of the data, where a linear scan beats the tree."""
+    lo = bbox[:, :2].min(axis=0)
+    hi = bbox[:, 2:].max(axis=0)
+    data_area = max(float((hi[0] - lo[0]) * (hi[1] - lo[1])), 1e-12)
+    ix = max(0.0, min(extent[2], hi[0]) - max(extent[0], lo[0]))
+    iy = max(0.0, min(extent[3], hi[1]) - max(extent[1], lo[1]))
+    return ix * iy / data_area > 0.25
+
+
+@dataclass
+class PreparedLayer:
+    """The drawable form of one layer version: polygon rings, line parts and points."""
+
+    polygons: Runs | None
+    lines: Runs | None
+    points_xy: np.ndarray
+    points_feature: np.ndarray
+    geometries: np.ndarray = field(repr=False)
+
+    @property
+    def n_features(self) -> int:
+        """Rows in the layer (including those with empty or missing geometry)."""
+        return len(self.geometries)
+
+
+def _runs(geoms: np.ndarray, feature: np.ndarray, hole: np.ndarray | None = None) -> Runs | None:
+    """Flatten linestrings/rings ``geoms`` owned by rows ``feature`` into :class:`Runs`."""
+    if len(geoms) == 0:
+        return None
+    counts = shapely.get_num_coordinates(geoms)
+    keep = counts >= 2
+    geoms, feature, counts = geoms[keep], feature[keep], counts[keep]
+    hole = hole[keep] if hole is not None else None
+    if len(geoms) == 0:
+        return None
+    xy = shapely.get_coordinates(geoms)
+    starts = np.zeros(len(geoms) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    first = starts[:-1]
+    bbox = np.column_stack([
+        np.minimum.reduceat(xy[:, 0], first),
+        np.minimum.reduceat(xy[:, 1], first),
+        np.maximum.reduceat(xy[:, 0], first),
+        np.maximum.reduceat(xy[:, 1], first),
+    ])
+    return Runs(xy, starts, feature.astype(np.int64), bbox, hole)
+
+
+def prepare(geometries: np.ndarray) -> PreparedLayer:
+    """Flatten a geometry array (one per feature row; None/empty allowed) for drawing."""
+    geometries = np.asarray(geometries, dtype=object)
+    parts, part_row = shapely.get_parts(geometries, return_index=True)
+    types = shapely.get_type_id(parts)
+    poly = np.isin(types, _POLYGON_TYPES)
+    rings, ring_part = shapely.get_rings(parts[poly], return_index=True)
+    # get_rings lists each polygon's exterior first: a ring is a hole when its part repeats.
+    hole = np.zeros(len(rings), dtype=bool)
+    hole[1:] = ring_part[1:] == ring_part[:-1]
+    polygons = _runs(rings, part_row[poly][ring_part], hole)
+    line = np.isin(types, _LINE_TYPES)
+    lines = _runs(parts[line], part_row[line])
+    point = np.isin(types, _POINT_TYPES) & ~shapely.is_empty(parts)
+    points_xy = shapely.get_coordinates(parts[point])
+    return PreparedLayer(polygons, lines, points_xy, part_row[point].astype(np.int64), geometries)
