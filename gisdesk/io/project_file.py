@@ -23,6 +23,7 @@ from gisdesk.core.definitions import Catalog
 from gisdesk.core.layer import DataSource, MapLayer
 from gisdesk.core.project import DEFAULT_CRS, Extent, Project
 from gisdesk.i18n import translate
+from gisdesk.io.readers import read_layer
 
 SCHEMA_VERSION = 1
 EXTENSION = ".gdproj"
@@ -208,23 +209,8 @@ LayerReader = Callable[[DataSource, Catalog, str], MapLayer]
 
 
 def read_source(source: DataSource, catalog: Catalog, target_crs: str) -> MapLayer:
-    """Read one project source, via :mod:`gisdesk.io.readers` when it is available."""
-    try:
-        from gisdesk.io import readers  # noqa: PLC0415 - optional until the readers land
-    except ImportError:
-        readers = None
-    if readers is not None and hasattr(readers, "read_layer"):
-        return readers.read_layer(
-            source.path, source.layer, catalog=catalog, target_crs=target_crs
-        )
-    import pyogrio  # noqa: PLC0415 - only needed for the fallback
-
-    frame = pyogrio.read_dataframe(source.path, layer=source.layer, use_arrow=True)
-    source_crs = frame.crs.to_string() if frame.crs is not None else None
-    if frame.crs is not None:
-        frame = frame.to_crs(target_crs)
-    name = source.layer or source.path.stem
-    return MapLayer(name, frame, catalog.match(name), source, source_crs)
+    """Read one project source into the project CRS with :mod:`gisdesk.io.readers`."""
+    return read_layer(source.path, source.layer, catalog=catalog, target_crs=target_crs)
 
 
 def load_project(

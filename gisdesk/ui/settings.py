@@ -25,7 +25,8 @@ class AppSettings:
     """Typed access to the app's INI settings file."""
 
     def __init__(self, path: Path | None = None) -> None:
-        path = path or paths.user_config_dir() / "settings.ini"
+        # One INI file for the whole app (gisdesk.ui.i18n keeps the language in it too).
+        path = path or paths.user_config_dir() / "gisdesk.ini"
         self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
 
     def sync(self) -> None:
@@ -79,13 +80,3 @@ class AppSettings:
     def set_last_extent(self, extent: Extent) -> None:
         """Remember the map extent (minx, miny, maxx, maxy) in the project CRS."""
         self.qsettings.setValue("map/last_extent", [repr(float(v)) for v in extent])
-
-    # --- language -----------------------------------------------------------------------------
-    def language(self) -> str | None:
-        """The chosen UI language code ('en', 'id'), or None to follow the system."""
-        value = self.qsettings.value("ui/language")
-        return str(value) if value else None
-
-    def set_language(self, lang: str) -> None:
-        """Remember the UI language for the next start."""
-        self.qsettings.setValue("ui/language", lang)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Extent, Project
 from gisdesk.core.viewport import Viewport
 from gisdesk.ui.canvas.history import ExtentHistory
@@ -96,10 +97,17 @@ class MapCanvas(QWidget):
         self._dragging = False
         self._pan_drag = False
         self._rubber: QRect | None = None
+        self._watched: dict[int, MapLayer] = {}
         handler = self._on_layers_changed
         project.layers_changed.connect(handler)
-        # The model outlives widgets: stop it calling into a deleted canvas.
-        self.destroyed.connect(lambda: self._project.layers_changed.disconnect(handler))
+
+        def detach() -> None:
+            # The model outlives widgets: stop it calling into a deleted canvas.
+            self._project.layers_changed.disconnect(handler)
+            for layer in self._watched.values():
+                layer.changed.disconnect(handler)
+
+        self.destroyed.connect(detach)
 
     # --- public API -------------------------------------------------------------------------
     @property
@@ -260,11 +268,19 @@ class MapCanvas(QWidget):
         self._runner.wait(5000)
 
     def _on_layers_changed(self, *_args: object) -> None:
+        self._watch_layers()
         if not self._has_view and self._project.full_extent() is not None:
             last = self._project.extent
             self.set_extent(last, margin=0.0) if last is not None else self.zoom_full()
-        else:
-            self.refresh()
+        elif self._has_view:
+            self._settle.start()  # several layers often change at once: render them together
+
+    def _watch_layers(self) -> None:
+        """Redraw when a layer's features change (edits, a full read replacing a partial one)."""
+        for layer in self._project.layers:
+            if id(layer) not in self._watched:
+                self._watched[id(layer)] = layer
+                layer.changed.connect(self._on_layers_changed)
 
     # --- painting ---------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
