@@ -1,0 +1,104 @@
+"""Errors raised while opening vector data, phrased for the person who picked the file.
+
+A :class:`ReadError` always names the file (and the layer when there is one), says what went wrong
+in plain words and, where we know it, what to do about it. The UI shows ``str(error)`` as is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gisdesk.i18n import translate
+
+
+class ReadError(Exception):
+    """A file or layer could not be read.
+
+    Parameters
+    ----------
+    path
+        The file the user opened (not the internal GDAL path).
+    reason
+        What went wrong, in plain words.
+    layer
+        The layer inside the file, when the problem is about one layer.
+    hint
+        What the user can do about it, if anything.
+    """
+
+    def __init__(
+        self, path: Path | str, reason: str, *, layer: str | None = None, hint: str | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.layer = layer
+        self.reason = reason
+        self.hint = hint
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = f"{self.path}" + (
+            translate("ReadError", " (layer '{layer}')").format(layer=self.layer)
+            if self.layer
+            else ""
+        )
+        text = translate("ReadError", "Cannot read {where}: {reason}").format(
+            where=where, reason=self.reason.rstrip(".")
+        )
+        return f"{text}. {self.hint}" if self.hint else f"{text}."
+
+
+class ReadCancelled(Exception):  # noqa: N818 - it is a signal, not a failure
+    """The user cancelled a read; nothing was loaded."""
+
+
+# (substring of the GDAL/pyogrio message, plain reason, what to do). First match wins.
+_KNOWN: tuple[tuple[str, str, str], ...] = (
+    ("permission denied", "GIS Desk is not allowed to read it",
+     "Ask your administrator for read access or copy the file to your own folder."),
+    ("libduckdb", "this GIS Desk build cannot read (Geo)Parquet",
+     "Convert it to GeoPackage (e.g. with ogr2ogr) and open that."),
+    ("parquet", "this GIS Desk build cannot read (Geo)Parquet",
+     "Convert it to GeoPackage (e.g. with ogr2ogr) and open that."),
+    ("no such file", "the file does not exist or cannot be opened",
+     "Check the path and that the file (and, for a Shapefile, its .shx/.dbf) is there."),
+    (".shx", "the Shapefile's index file (.shx) is missing or damaged",
+     "Copy the .shx file next to the .shp, or re-export the layer."),
+    ("not recognized as being in a supported file format",
+     "it is not a vector format GIS Desk can read, or the file is damaged",
+     "Open a GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, GML or CSV file; if it is one, "
+     "it may be incomplete — copy it again."),
+    ("unicodedecode", "its text is not in UTF-8",
+     "Re-save the file as UTF-8 (GeoJSON must be UTF-8)."),
+    ("not encoded in utf-8", "its text is not in UTF-8",
+     "Re-save the file as UTF-8 (GeoJSON must be UTF-8)."),
+    ("unknown wkb type", "it holds a geometry type GIS Desk cannot draw (e.g. MultiPatch or TIN)",
+     "Convert the geometries to polygons in the program that made the file."),
+    ("parse", "the file is damaged or incomplete (it does not follow the format's syntax)",
+     "Copy the file again or re-export it from the program that made it."),
+    ("eof", "the file is damaged or incomplete (it ends too early)",
+     "Copy the file again or re-export it from the program that made it."),
+    ("entit", "the file is damaged or unsafe (XML entity expansion)",
+     "Re-export the file from the program that made it."),
+    ("failed to open", "GDAL could not open it",
+     "Check that the file is complete and in a supported vector format."),
+)
+
+
+def explain(exc: BaseException) -> tuple[str, str | None]:
+    """Plain reason and a hint for a pyogrio/GDAL/shapely exception.
+
+    The original message is appended to the reason so support staff still see GDAL's words.
+    """
+    text = f"{type(exc).__name__}: {exc}"
+    lower = text.lower()
+    for needle, reason, hint in _KNOWN:
+        if needle in lower:
+            return translate("ReadError", reason) + f" [{_short(str(exc))}]", translate(
+                "ReadError", hint
+            )
+    return translate("ReadError", "unexpected problem") + f" [{_short(text)}]", None
+
+
+def _short(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

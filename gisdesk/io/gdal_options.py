@@ -1,0 +1,51 @@
+"""GDAL configuration options that rescue particular files, applied only while reading them.
+
+GDAL config options are process-wide, so they are set for the duration of one call under a lock
+and restored afterwards. Two rescues are known from real data:
+
+* a Shapefile whose ``.shx`` index is missing opens with ``SHAPE_RESTORE_SHX=YES`` (in a copy,
+  see :mod:`gisdesk.io.formats`);
+* a KML that the LIBKML driver opens but cannot read opens with the plain KML driver.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import pyogrio
+
+if TYPE_CHECKING:
+    from gisdesk.io.formats import Dataset
+
+_LOCK = threading.RLock()
+
+# OSM files: the default custom indexing fails on files whose node ids are not sorted
+# ("Non increasing node id"), which makes every non-point layer unreadable.
+pyogrio.set_gdal_config_options({"OSM_USE_CUSTOM_INDEXING": "NO"})
+
+
+def retry_configs(dataset: Dataset) -> list[dict[str, str]]:
+    """Config option sets to try in order for ``dataset``; the first is always "none"."""
+    name = (dataset.inner or dataset.path.name).lower()
+    configs: list[dict[str, str]] = [dict(dataset.config)]
+    if name.endswith((".kml", ".kmz")):
+        configs.append({"OGR_SKIP": "LIBKML"})
+    return configs
+
+
+@contextmanager
+def config_options(options: dict[str, str]) -> Iterator[None]:
+    """Set GDAL config ``options`` for the duration of the block (no-op when empty)."""
+    if not options:
+        yield
+        return
+    with _LOCK:
+        old = {key: pyogrio.get_gdal_config_option(key) for key in options}
+        pyogrio.set_gdal_config_options(options)
+        try:
+            yield
+        finally:
+            pyogrio.set_gdal_config_options(old)
