@@ -1,0 +1,271 @@
+"""Edit commands: every change to a layer is one of these, with do and undo.
+
+Commands are plain objects (no Qt): the core :class:`~gisdesk.core.edits_session.EditSession`
+stacks them for undo/redo, the journal serialises them, and the UI later wraps them in a
+QUndoStack. Each command validates against the layer definition in :meth:`Command.do` before it
+changes anything, and names the features it touches up front (by UUID) so the session can keep
+the saved state of those rows for the audit trail and the GeoPackage writer.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
+
+import shapely
+
+from gisdesk.core import edits_frame as rows
+from gisdesk.core.definitions import Catalog, LayerDef
+from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
+from gisdesk.core.roles import Profile
+from gisdesk.core.validation import (
+    FieldValueError,
+    Problem,
+    coerce_record,
+    coerce_value,
+    defaults,
+    describe_feature,
+)
+from gisdesk.i18n import translate
+
+_CTX = "Edits"
+FeatureRef = tuple[str, str]
+"""(layer name, feature UUID): how the session and the store name a feature."""
+
+
+def new_uuid() -> str:
+    """A fresh feature UUID (random, version 4)."""
+    return str(uuidlib.uuid4())
+
+
+@dataclass
+class EditContext:
+    """What commands may reach: the project's layers, the catalog and the current user."""
+
+    project: Project
+    profile: Profile
+    notes: dict[FeatureRef, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def catalog(self) -> Catalog:
+        """Definitions and domains the values are checked against."""
+        return self.project.catalog
+
+    def layer(self, name: str) -> MapLayer:
+        """The project layer ``name``; KeyError with a clear message if it is not loaded."""
+        found = self.project.layer(name)
+        if found is None:
+            raise KeyError(
+                translate(_CTX, "Layer '{layer}' is not open in the project.").format(layer=name)
+            )
+        return found
+
+    def definition(self, name: str) -> LayerDef:
+        """The definition of layer ``name``; edits need one to be validated."""
+        lyr = self.layer(name)
+        if lyr.definition is None:
+            text = translate(_CTX, "Layer '{layer}' has no definition, so it cannot be edited.")
+            raise KeyError(text.format(layer=name))
+        return lyr.definition
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, shapely.Geometry):
+        return {"__wkb__": shapely.to_wkb(value, hex=True)}
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"__wkb__"}:
+            return shapely.from_wkb(value["__wkb__"])
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+_REGISTRY: dict[str, type[Command]] = {}
+
+
+@dataclass(kw_only=True)
+class Command:
+    """Base of all edit commands. ``id`` ties journal entries to the command they undo."""
+
+    kind: ClassVar[str] = ""
+    layer: str
+    id: str = field(default_factory=lambda: uuidlib.uuid4().hex)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.kind:
+            _REGISTRY[cls.kind] = cls
+
+    def text(self) -> str:
+        """One line for the undo history."""
+        return self.kind
+
+    def permission_layers(self) -> list[str]:
+        """Layers whose edit right the user needs for this command."""
+        return [self.layer]
+
+    def touched(self) -> list[FeatureRef]:
+        """Features this command changes (known before :meth:`do` runs)."""
+        raise NotImplementedError
+
+    def do(self, ctx: EditContext) -> None:
+        """Validate, then apply; on a validation error nothing has changed."""
+        raise NotImplementedError
+
+    def undo(self, ctx: EditContext) -> None:
+        """Restore exactly what :meth:`do` changed."""
+        raise NotImplementedError
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (geometries as hex WKB), including state captured by :meth:`do`."""
+        data = {f.name: _encode(getattr(self, f.name)) for f in fields(self)}
+        data["kind"] = self.kind
+        return data
+
+
+def command_from_dict(data: dict[str, Any]) -> Command:
+    """Rebuild a command written by :meth:`Command.to_dict` (for journal replay)."""
+    cls = _REGISTRY.get(data.get("kind", ""))
+    if cls is None:
+        raise ValueError(f"unknown edit command kind {data.get('kind')!r}")
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: _decode(v) for k, v in data.items() if k in names})
+
+
+def _refuse(layer: str, feature: str, field_name: str, message: str) -> FieldValueError:
+    return FieldValueError([Problem(layer, feature, field_name, message)])
+
+
+@dataclass(kw_only=True)
+class SetAttribute(Command):
+    """Change one attribute of one feature."""
+
+    kind: ClassVar[str] = "set_attribute"
+    uuid: str
+    field: str
+    value: Any
+    old: Any = None
+
+    def text(self) -> str:
+        """History line."""
+        return translate(_CTX, "Set {field} of {uuid}").format(field=self.field, uuid=self.uuid[:8])
+
+    def touched(self) -> list[FeatureRef]:
+        """The one feature."""
+        return [(self.layer, self.uuid)]
+
+    def do(self, ctx: EditContext) -> None:
+        """Refuse read-only fields and bad values, then set the value."""
+        lyr, ldef = ctx.layer(self.layer), ctx.definition(self.layer)
+        row = rows.get_row(lyr, self.uuid)
+        if row is None:
+            rows.require(lyr, self.uuid)
+        who = describe_feature(ldef, row or {})
+        fdef = ldef.field(self.field)
+        if fdef is not None and fdef.readonly:
+            raise _refuse(self.layer, who, self.field, translate(_CTX, "the field is read-only"))
+        self.value = coerce_value(ldef, self.field, self.value, ctx.catalog, who)
+        self.old = row.get(self.field) if row else None
+        rows.set_cell(lyr, self.uuid, self.field, self.value)
+
+    def undo(self, ctx: EditContext) -> None:
+        """Put the old value back."""
+        rows.set_cell(ctx.layer(self.layer), self.uuid, self.field, self.old)
+
+
+def check_geometry(ldef: LayerDef, geom: Any, feature: str) -> None:
+    """Refuse geometry that is missing, of the wrong type, or invalid (e.g. self-intersecting)."""
+    if not isinstance(geom, shapely.Geometry) or geom.is_empty:
+        raise _refuse(ldef.name, feature, "geometry", translate(_CTX, "a geometry is required"))
+    base = geom.geom_type.removeprefix("Multi")
+    if base != ldef.geometry:
+        msg = translate(_CTX, "a {got} cannot go into a {want} layer").format(
+            got=geom.geom_type, want=ldef.geometry
+        )
+        raise _refuse(ldef.name, feature, "geometry", msg)
+    if base == "LineString" and any(
+        len({tuple(xy) for xy in shapely.get_coordinates(part).round(9)}) < 2
+        for part in shapely.get_parts(geom)
+    ):
+        msg = translate(_CTX, "a line needs at least two distinct points")
+        raise _refuse(ldef.name, feature, "geometry", msg)
+    if not shapely.is_valid(geom):
+        msg = translate(_CTX, "invalid geometry: {reason}").format(
+            reason=shapely.is_valid_reason(geom)
+        )
+        raise _refuse(ldef.name, feature, "geometry", msg)
+
+
+@dataclass(kw_only=True)
+class AddFeature(Command):
+    """Add a feature: definition defaults, then the given values, under a new UUID."""
+
+    kind: ClassVar[str] = "add_feature"
+    values: dict[str, Any] = field(default_factory=dict)
+    geometry: Any = None
+    uuid: str = field(default_factory=new_uuid)
+
+    def text(self) -> str:
+        """History line."""
+        return translate(_CTX, "Add feature {uuid}").format(uuid=self.uuid[:8])
+
+    def touched(self) -> list[FeatureRef]:
+        """The new feature."""
+        return [(self.layer, self.uuid)]
+
+    def do(self, ctx: EditContext) -> None:
+        """Fill defaults, validate every field and the geometry, append the row."""
+        lyr, ldef = ctx.layer(self.layer), ctx.definition(self.layer)
+        record = {**defaults(ldef), **self.values, ldef.key: self.uuid}
+        who = describe_feature(ldef, record)
+        clean = coerce_record(ldef, record, ctx.catalog, who)
+        geom_col = rows.geometry_column(lyr.frame)
+        if ldef.is_spatial:
+            check_geometry(ldef, self.geometry, who)
+            if geom_col:
+                clean[geom_col] = self.geometry
+        rows.insert_row(lyr, clean)
+
+    def undo(self, ctx: EditContext) -> None:
+        """Remove the added row."""
+        rows.delete_row(ctx.layer(self.layer), self.uuid)
+
+
+@dataclass(kw_only=True)
+class DeleteFeature(Command):
+    """Delete a feature; the whole row is kept so undo puts it back where it was."""
+
+    kind: ClassVar[str] = "delete_feature"
+    uuid: str
+    row: dict[str, Any] | None = None
+    position: int = 0
+
+    def text(self) -> str:
+        """History line."""
+        return translate(_CTX, "Delete feature {uuid}").format(uuid=self.uuid[:8])
+
+    def touched(self) -> list[FeatureRef]:
+        """The deleted feature."""
+        return [(self.layer, self.uuid)]
+
+    def do(self, ctx: EditContext) -> None:
+        """Remember the row and its position, then drop it."""
+        lyr = ctx.layer(self.layer)
+        self.position = rows.position_of(lyr, self.uuid)
+        self.row = rows.get_row(lyr, self.uuid)
+        rows.delete_row(lyr, self.uuid)
+
+    def undo(self, ctx: EditContext) -> None:
+        """Re-insert the remembered row."""
+        rows.insert_row(ctx.layer(self.layer), dict(self.row or {}), self.position)

@@ -1,0 +1,147 @@
+"""Row-level access to a layer's frame by UUID, for the edit commands.
+
+Features are found by their UUID key, never by row position: positions shift with every insert
+and delete, and they mean nothing to sync or to the file. Rows travel as plain dicts of Python
+values (plus the shapely geometry under the frame's geometry column name) so commands can keep
+them for undo and the journal can serialise them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from gisdesk.core.layer import MapLayer
+from gisdesk.i18n import translate
+
+Row = dict[str, Any]
+
+
+def key_of(layer: MapLayer) -> str:
+    """Name of the UUID key column (from the definition, ``uuid`` without one)."""
+    return layer.definition.key if layer.definition else "uuid"
+
+
+def geometry_column(frame: pd.DataFrame) -> str | None:
+    """The active geometry column of a GeoDataFrame, None for plain tables."""
+    if isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame:
+        return frame.geometry.name
+    return None
+
+
+def locate(layer: MapLayer, uuid: str) -> Any | None:
+    """Index label of the feature with ``uuid``, or None when it is not in the layer."""
+    key = key_of(layer)
+    if key not in layer.frame.columns:
+        return None
+    hits = np.flatnonzero((layer.frame[key] == uuid).to_numpy(dtype=bool, na_value=False))
+    return layer.frame.index[hits[0]] if len(hits) else None
+
+
+def require(layer: MapLayer, uuid: str) -> Any:
+    """Like :func:`locate` but raise KeyError naming layer and UUID when missing."""
+    label = locate(layer, uuid)
+    if label is None:
+        raise KeyError(
+            translate("Edits", "Layer '{layer}' has no feature with UUID {uuid}.").format(
+                layer=layer.name, uuid=uuid
+            )
+        )
+    return label
+
+
+def py_value(value: Any) -> Any:
+    """A frame cell as a plain Python value (None for every kind of missing)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat() if (value.hour or value.minute or value.second) else (
+            value.date().isoformat()
+        )
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item") and not hasattr(value, "geom_type"):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def get_row(layer: MapLayer, uuid: str) -> Row | None:
+    """The feature with ``uuid`` as a dict (geometry kept as a shapely object), or None."""
+    label = locate(layer, uuid)
+    if label is None:
+        return None
+    series = layer.frame.loc[label]
+    geom = geometry_column(layer.frame)
+    return {col: (series[col] if col == geom else py_value(series[col])) for col in series.index}
+
+
+def position_of(layer: MapLayer, uuid: str) -> int:
+    """Row position of ``uuid`` (used only to put an undone delete back where it was)."""
+    return int(layer.frame.index.get_loc(require(layer, uuid)))
+
+
+def _cell(frame: pd.DataFrame, col: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if pd.api.types.is_datetime64_any_dtype(frame[col].dtype):
+        return pd.Timestamp(value)
+    return value
+
+
+def set_cell(layer: MapLayer, uuid: str, col: str, value: Any) -> None:
+    """Set one attribute (or the geometry) of the feature with ``uuid`` in place."""
+    frame = layer.frame
+    label = require(layer, uuid)
+    if col == geometry_column(frame):
+        frame.loc[[label], col] = gpd.GeoSeries([value], index=[label], crs=frame.crs)
+        return
+    if col not in frame.columns:
+        frame[col] = None
+    try:
+        frame.at[label, col] = _cell(frame, col, value)
+    except (TypeError, ValueError):
+        # e.g. None into an int64 column, or text into a numeric one: widen the column.
+        frame[col] = frame[col].astype(object)
+        frame.at[label, col] = value
+
+
+def _label_for_new(frame: pd.DataFrame) -> Any:
+    if len(frame) == 0:
+        return 0
+    if pd.api.types.is_integer_dtype(frame.index.dtype):
+        return int(frame.index.max()) + 1
+    return len(frame)
+
+
+def _one_row_frame(frame: pd.DataFrame, row: Row, label: Any) -> pd.DataFrame:
+    data = {col: [_cell(frame, col, row.get(col))] for col in frame.columns if col in row}
+    geom = geometry_column(frame)
+    if geom is None:
+        return pd.DataFrame(data, index=[label])
+    data[geom] = [row.get(geom)]
+    return gpd.GeoDataFrame(data, index=[label], geometry=geom, crs=frame.crs)
+
+
+def insert_row(layer: MapLayer, row: Row, position: int | None = None) -> None:
+    """Add ``row`` to the layer (at ``position``, default the end); unknown keys are ignored."""
+    frame = layer.frame
+    new = _one_row_frame(frame, row, _label_for_new(frame))
+    pos = len(frame) if position is None else max(0, min(position, len(frame)))
+    parts = [frame.iloc[:pos], new, frame.iloc[pos:]]
+    merged = pd.concat([p for p in parts if len(p)] or [new])
+    geom = geometry_column(frame)
+    if geom is not None:
+        merged = gpd.GeoDataFrame(merged, geometry=geom, crs=frame.crs)
+    layer.frame = merged
+
+
+def delete_row(layer: MapLayer, uuid: str) -> None:
+    """Remove the feature with ``uuid``."""
+    layer.frame = layer.frame.drop(index=require(layer, uuid))

@@ -1,0 +1,142 @@
+"""Recording inspections: append-only child records of any asset, linked by the asset's UUID.
+
+An inspection never changes after it is written (field crews sync without conflicts that way);
+what changes is the asset's ``condition`` and ``last_inspected``, which always follow its latest
+inspection. Both happen in one command so undo takes back both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import pandas as pd
+
+from gisdesk.core import edits_frame as rows
+from gisdesk.core.definitions import LayerDef
+from gisdesk.core.edits import Command, EditContext, FeatureRef, _refuse, new_uuid
+from gisdesk.core.layer import MapLayer
+from gisdesk.core.validation import coerce_record, describe_feature
+from gisdesk.i18n import translate
+
+INSPECTIONS = "inspections"
+"""Name of the inspections layer (and table) in a project."""
+_CTX = "Inspections"
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for dom in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, dom)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _defects_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list | tuple | set):
+        return ";".join(str(v) for v in value)
+    return str(value)
+
+
+def latest_inspection(inspections: MapLayer, asset_uuid: str) -> dict[str, Any] | None:
+    """The asset's most recent inspection (by date; the last recorded wins a tie), or None."""
+    frame = inspections.frame
+    if len(frame) == 0 or "asset_uuid" not in frame:
+        return None
+    mine = frame[(frame["asset_uuid"] == asset_uuid).to_numpy(dtype=bool, na_value=False)]
+    if len(mine) == 0:
+        return None
+    dates = pd.to_datetime(mine["inspected_on"], errors="coerce").to_numpy()
+    order = sorted(range(len(mine)), key=lambda i: (not pd.isna(dates[i]), dates[i], i))
+    latest = mine.iloc[order[-1]]
+    return {col: rows.py_value(latest[col]) for col in mine.columns}
+
+
+@dataclass(kw_only=True)
+class AddInspection(Command):
+    """Append an inspection of an asset and bring the asset's condition up to date."""
+
+    kind: ClassVar[str] = "add_inspection"
+    layer: str = INSPECTIONS
+    asset_layer: str
+    asset_uuid: str
+    values: dict[str, Any] = field(default_factory=dict)
+    uuid: str = field(default_factory=new_uuid)
+    old_asset: dict[str, Any] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """History line."""
+        return translate(_CTX, "Inspect {uuid}").format(uuid=self.asset_uuid[:8])
+
+    def permission_layers(self) -> list[str]:
+        """Inspecting needs the right to edit the asset's layer, not the inspections table."""
+        return [self.asset_layer]
+
+    def touched(self) -> list[FeatureRef]:
+        """The new inspection and the inspected asset."""
+        return [(self.layer, self.uuid), (self.asset_layer, self.asset_uuid)]
+
+    def _record(self, ctx: EditContext, adef: LayerDef, who: str) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "inspected_on": dt.date.today().isoformat(),
+            "inspector": ctx.profile.name,
+            **self.values,
+            "uuid": self.uuid,
+            "asset_uuid": self.asset_uuid,
+            "asset_layer": self.asset_layer,
+        }
+        record["defects"] = _defects_text(record.get("defects"))
+        template = adef.inspection
+        if template and record.get("defects"):
+            domain = ctx.catalog.domains.get(template.defects_domain)
+            codes = [str(c) for c in domain.codes()] if domain else []
+            bad = [c for c in record["defects"].split(";") if c.strip() not in codes]
+            if bad:
+                msg = translate(_CTX, "unknown defect codes {bad}; allowed: {codes}").format(
+                    bad=", ".join(bad), codes=", ".join(codes)
+                )
+                raise _refuse(self.layer, who, "defects", msg)
+        if template and record.get("next_due") is None and isinstance(record["inspected_on"], str):
+            try:
+                day = dt.date.fromisoformat(record["inspected_on"][:10])
+            except ValueError:
+                return record  # the date check in coerce_record names the field
+            record["next_due"] = _add_months(day, template.interval_months).isoformat()
+        return record
+
+    def do(self, ctx: EditContext) -> None:
+        """Validate the inspection, append it, and update the asset's condition."""
+        insp, idef = ctx.layer(self.layer), ctx.definition(self.layer)
+        asset, adef = ctx.layer(self.asset_layer), ctx.definition(self.asset_layer)
+        rows.require(asset, self.asset_uuid)
+        row = rows.get_row(asset, self.asset_uuid) or {}
+        who = describe_feature(adef, row)
+        clean = coerce_record(idef, self._record(ctx, adef, who), ctx.catalog, who)
+        self.values = {k: v for k, v in clean.items() if k not in ("uuid", "asset_uuid")}
+        self.old_asset = {f: row.get(f) for f in ("condition", "last_inspected") if adef.field(f)}
+        rows.insert_row(insp, clean)
+        self._follow_latest(insp, asset)
+
+    def _follow_latest(self, insp: MapLayer, asset: MapLayer) -> None:
+        latest = latest_inspection(insp, self.asset_uuid)
+        if latest is None:
+            return
+        updates = {
+            "condition": latest.get("condition"),
+            "last_inspected": latest.get("inspected_on"),
+        }
+        for name in self.old_asset:
+            rows.set_cell(asset, self.asset_uuid, name, updates[name])
+
+    def undo(self, ctx: EditContext) -> None:
+        """Remove the inspection and restore the asset's previous condition and date."""
+        rows.delete_row(ctx.layer(self.layer), self.uuid)
+        asset = ctx.layer(self.asset_layer)
+        for name, value in self.old_asset.items():
+            rows.set_cell(asset, self.asset_uuid, name, value)
