@@ -48,6 +48,21 @@ def write_city_gpkg(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL/PostGIS server for the whole test session (see postgres_server.py)."""
+    from postgres_server import PostgresServer, PostgresUnavailable
+
+    try:
+        server = PostgresServer.start()
+    except PostgresUnavailable as exc:
+        if os.environ.get("CI"):  # CI installs PostgreSQL: a missing server is a failure there
+            raise
+        pytest.skip(str(exc))
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def city_gpkg(tmp_path: Path) -> Path:
     """Path of a freshly written tiny city GeoPackage."""
