@@ -51,11 +51,11 @@ def write_city_gpkg(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def postgres():
     """A real PostgreSQL/PostGIS server for the whole test session (see postgres_server.py)."""
-    from postgres_server import PostgresServer, PostgresUnavailable
+    from postgres_server import PostgresServer, PostgresUnavailableError
 
     try:
         server = PostgresServer.start()
-    except PostgresUnavailable as exc:
+    except PostgresUnavailableError as exc:
         if os.environ.get("CI"):  # CI installs PostgreSQL: a missing server is a failure there
             raise
         pytest.skip(str(exc))

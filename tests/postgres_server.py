@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-class PostgresUnavailable(RuntimeError):
+class PostgresUnavailableError(RuntimeError):
     """PostgreSQL or PostGIS binaries are not installed (run scripts/bootstrap.sh)."""
 
 
@@ -32,7 +32,7 @@ def _bindir() -> Path:
     initdb = shutil.which("initdb")
     if initdb:
         return Path(initdb).resolve().parent
-    raise PostgresUnavailable("initdb not found: install postgresql and postgis")
+    raise PostgresUnavailableError("initdb not found: install postgresql and postgis")
 
 
 def _free_port() -> int:

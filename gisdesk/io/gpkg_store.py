@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyogrio
 import shapely
 from pyproj import CRS, Transformer
 
 from gisdesk.core.audit import FeatureChange, changed_fields, records_for, utc_now, workstation
 from gisdesk.core.definitions import LayerDef
 from gisdesk.core.edits_session import EditSession
-from gisdesk.core.layer import DataSource, MapLayer
+from gisdesk.core.layer import MapLayer
 from gisdesk.i18n import translate
 from gisdesk.io import gpkg_store_blob as blob
 from gisdesk.io.gpkg_store_audit import write_audit
@@ -225,18 +224,6 @@ def _add(total: SaveReport, part: SaveReport, audit_rows: int) -> None:
     total.updated += part.updated
     total.deleted += part.deleted
     total.audit_rows += audit_rows
-
-
-def read_layer(
-    path: Path, table: str, definition: LayerDef | None, crs: str | None = None
-) -> MapLayer:
-    """Load one table as a MapLayer (reprojected to ``crs`` when given) ready for editing."""
-    frame = pyogrio.read_dataframe(path, layer=table, use_arrow=True)
-    source_crs = frame.crs.to_string() if getattr(frame, "crs", None) is not None else None
-    if crs is not None and source_crs is not None:
-        frame = frame.to_crs(crs)
-    name = definition.name if definition else table
-    return MapLayer(name, frame, definition, DataSource(Path(path), table), source_crs)
 
 
 def prepare_for_editing(path: Path, table: str, definition: LayerDef) -> None:

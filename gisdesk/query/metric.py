@@ -45,7 +45,11 @@ def metric_crs(frame: gpd.GeoDataFrame, name: str = "layer") -> CRS:
         return crs
     if len(frame) == 0 or frame.geometry.is_empty.all():
         return CRS.from_epsg(3857)  # nothing to measure; any metric CRS will do
-    return frame.estimate_utm_crs()
+    try:
+        return frame.estimate_utm_crs()
+    except RuntimeError:  # beyond UTM's reach (polar data): equidistant around the data
+        lon, lat = frame.to_crs(4326).geometry.union_all().centroid.coords[0]
+        return CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m")
 
 
 def to_metric(

@@ -125,18 +125,6 @@ class MapCanvas(QWidget):
         """Whether a render for the current view is pending or running."""
         return self._settle.isActive() or self._job is not None
 
-    def set_project(self, project: Project) -> None:
-        """Show another project (after File ▸ Open project) and fit its extent."""
-        self._project.layers_changed.disconnect(self._on_layers_changed)
-        self._project = project
-        project.layers_changed.connect(self._on_layers_changed)
-        self._has_view = False
-        self._selection = {}
-        if project.extent is not None:
-            self.set_extent(project.extent)
-        else:
-            self.zoom_full()
-
     def set_viewport(self, viewport: Viewport, *, record: bool = True) -> None:
         """Show ``viewport`` (resized to the widget) and render it once the view settles."""
         self._viewport = viewport.with_size(max(self.width(), 1), max(self.height(), 1))
