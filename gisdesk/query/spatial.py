@@ -1,0 +1,192 @@
+"""Location queries: features of A related to features of B, buffers and nearest neighbours.
+
+All work goes through shapely 2's bulk STRtree queries (one C call for every feature of A), with
+the index built in the call: a planner's "buildings within 50 m of failing mains" is one tree
+build and one ``dwithin`` query. Distances are metres whatever the layers' CRS (see
+:mod:`gisdesk.query.metric`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from gisdesk.i18n import translate
+from gisdesk.query.metric import metric_crs, require_crs, to_metric
+
+Predicate = Literal["intersects", "within", "contains", "dwithin"]
+PREDICATES: tuple[str, ...] = ("intersects", "within", "contains", "dwithin")
+
+
+def location_pairs(
+    target: gpd.GeoDataFrame,
+    reference: gpd.GeoDataFrame,
+    predicate: Predicate = "intersects",
+    distance: float | None = None,
+    names: tuple[str, str] = ("target", "reference"),
+) -> np.ndarray:
+    """Positional index pairs ``(i, j)`` where ``target[i] <predicate> reference[j]``.
+
+    Parameters
+    ----------
+    predicate
+        ``within``: target inside reference; ``contains``: target contains reference;
+        ``dwithin``: closer than ``distance`` metres (measured in a metric CRS).
+    names
+        Layer names used in error messages.
+
+    Returns
+    -------
+    ndarray of shape (2, k): row 0 indexes ``target``, row 1 ``reference`` (positions).
+    """
+    if predicate not in PREDICATES:
+        msg = translate("Query", "Unknown spatial relation '{0}'; use one of: {1}")
+        raise ValueError(msg.format(predicate, ", ".join(PREDICATES)))
+    if predicate == "dwithin" and (distance is None or distance < 0):
+        raise ValueError(translate("Query", "A distance query needs a distance of 0 m or more"))
+    a, b = _common_crs(target, reference, names, metric=predicate == "dwithin")
+    tree = shapely.STRtree(_geoms(b))
+    if predicate == "dwithin":
+        return tree.query(_geoms(a), predicate="dwithin", distance=distance)
+    return tree.query(_geoms(a), predicate=predicate)
+
+
+def select_by_location(
+    target: gpd.GeoDataFrame,
+    reference: gpd.GeoDataFrame,
+    predicate: Predicate = "intersects",
+    distance: float | None = None,
+    names: tuple[str, str] = ("target", "reference"),
+) -> np.ndarray:
+    """Boolean mask over ``target``: True where the relation holds with any reference feature."""
+    pairs = location_pairs(target, reference, predicate, distance, names)
+    mask = np.zeros(len(target), dtype=bool)
+    mask[pairs[0]] = True
+    return mask
+
+
+def buffer_features(
+    frame: gpd.GeoDataFrame, distance: float, name: str = "layer", dissolve: bool = False
+) -> gpd.GeoDataFrame:
+    """Buffers of ``distance`` metres as a new layer in the input's CRS.
+
+    Attributes are kept (one buffer per feature) unless ``dissolve`` merges them into one
+    polygon, which is what "the area within 50 m of any main" usually means.
+    """
+    metric = to_metric(frame, name)
+    shapes = metric.geometry.buffer(distance)
+    if dissolve:
+        merged = shapely.union_all(shapes.values)
+        result = gpd.GeoDataFrame({"distance_m": [distance]}, geometry=[merged], crs=metric.crs)
+    else:
+        result = gpd.GeoDataFrame(metric.drop(columns=metric.geometry.name), geometry=shapes.values,
+                                  crs=metric.crs)
+        result["distance_m"] = float(distance)
+    return result.to_crs(frame.crs)
+
+
+def nearest(
+    target: gpd.GeoDataFrame,
+    reference: gpd.GeoDataFrame,
+    n: int = 1,
+    max_distance: float | None = None,
+    names: tuple[str, str] = ("target", "reference"),
+) -> pd.DataFrame:
+    """The ``n`` nearest reference features of every target feature, with distances in metres.
+
+    For ``n > 1`` the search radius starts at each feature's nearest distance and doubles for
+    the features that have fewer than ``n`` candidates; once ``n`` candidates lie within the
+    radius they are provably the nearest, so the answer is exact.
+
+    Returns
+    -------
+    DataFrame with ``target`` and ``reference`` (index labels of the inputs), ``rank`` (1 =
+    nearest) and ``distance_m``; ordered by target position then rank.
+    """
+    if n < 1:
+        raise ValueError(translate("Query", "The number of nearest features must be 1 or more"))
+    a, b = _common_crs(target, reference, names, metric=True)
+    empty = pd.DataFrame({"target": [], "reference": [], "rank": [], "distance_m": []})
+    if len(a) == 0 or len(b) == 0:
+        return empty
+    a_geoms, b_geoms = _geoms(a), _geoms(b)
+    tree = shapely.STRtree(b_geoms)
+    pairs, dist = tree.query_nearest(a_geoms, max_distance=max_distance, return_distance=True,
+                                     all_matches=False)
+    if min(n, len(b)) > 1:
+        pairs, dist = _k_nearest(tree, (a_geoms, b_geoms), min(n, len(b)), (pairs, dist),
+                                 max_distance=max_distance)
+    order = np.lexsort((pairs[1], dist, pairs[0]))
+    pairs, dist = pairs[:, order], dist[order]
+    rank = _rank_within_groups(pairs[0])
+    return pd.DataFrame(
+        {
+            "target": target.index.to_numpy()[pairs[0]],
+            "reference": reference.index.to_numpy()[pairs[1]],
+            "rank": rank,
+            "distance_m": dist,
+        }
+    )
+
+
+def _k_nearest(
+    tree: shapely.STRtree,
+    geoms: tuple[np.ndarray, np.ndarray],
+    k: int,
+    nearest_one: tuple[np.ndarray, np.ndarray],
+    *,
+    max_distance: float | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Expanding ``dwithin`` searches until every target has ``k`` candidates (or the cap)."""
+    (a_geoms, b_geoms), (first, first_dist) = geoms, nearest_one
+    radius = np.zeros(len(a_geoms))
+    radius[first[0]] = np.maximum(first_dist * 2.0, 1.0)
+    todo = np.unique(first[0])  # targets with no nearest within max_distance are done
+    found_a, found_b = [], []
+    while len(todo):
+        if max_distance is not None:
+            radius[todo] = np.minimum(radius[todo], max_distance)
+        hits = tree.query(a_geoms[todo], predicate="dwithin", distance=radius[todo])
+        counts = np.bincount(hits[0], minlength=len(todo))
+        done = (counts >= k) | (radius[todo] >= (max_distance or np.inf))
+        keep = done[hits[0]]
+        found_a.append(todo[hits[0][keep]])
+        found_b.append(hits[1][keep])
+        todo = todo[~done]
+        radius[todo] *= 2.0
+    cand_a, cand_b = np.concatenate(found_a), np.concatenate(found_b)
+    dist = shapely.distance(a_geoms[cand_a], b_geoms[cand_b])
+    order = np.lexsort((cand_b, dist, cand_a))
+    cand_a, cand_b, dist = cand_a[order], cand_b[order], dist[order]
+    keep = _rank_within_groups(cand_a) <= k
+    return np.vstack([cand_a[keep], cand_b[keep]]), dist[keep]
+
+
+def _geoms(frame: gpd.GeoDataFrame) -> np.ndarray:
+    """The geometry column as a plain numpy array of shapely objects."""
+    return np.asarray(frame.geometry.values)
+
+
+def _rank_within_groups(groups: np.ndarray) -> np.ndarray:
+    """1, 2, 3... restarting whenever the (sorted) group id changes."""
+    if len(groups) == 0:
+        return np.zeros(0, dtype=int)
+    starts = np.r_[0, np.flatnonzero(np.diff(groups)) + 1]
+    lengths = np.diff(np.r_[starts, len(groups)])
+    return np.arange(len(groups)) - np.repeat(starts, lengths) + 1
+
+
+def _common_crs(
+    target: gpd.GeoDataFrame, reference: gpd.GeoDataFrame, names: tuple[str, str], metric: bool
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Both layers in one CRS: the target's, or a metric CRS chosen from it for distances."""
+    target_crs = require_crs(target, names[0])
+    require_crs(reference, names[1])
+    crs = metric_crs(target, names[0]) if metric else target_crs
+    a = target if target_crs.equals(crs) else target.to_crs(crs)
+    b = reference if require_crs(reference, names[1]).equals(crs) else reference.to_crs(crs)
+    return a, b
