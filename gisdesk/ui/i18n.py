@@ -1,0 +1,152 @@
+"""The user-interface language: English or Bahasa Indonesia, switchable while running.
+
+English is the source language: every string is written in English in the code and the
+Indonesian text comes from ``resources/translations/gisdesk_id.qm`` (built from the ``.ts``
+source by ``scripts/update_translations.py``).
+
+Installing a language also routes :func:`gisdesk.i18n.translate` through Qt, so messages made by
+the Qt-free core (readers, validation, jobs) appear in the same language as the widgets.
+
+Retranslating widgets at run time
+---------------------------------
+Qt sends every widget a ``QEvent.LanguageChange`` when a translator is installed or removed.
+Widgets set their texts in one method and call it from ``changeEvent``::
+
+    class MyPanel(QWidget):
+        def __init__(self):
+            super().__init__()
+            self._title = QLabel()
+            self.retranslateUi()
+
+        def retranslateUi(self) -> None:
+            self._title.setText(self.tr("Layers"))
+
+        def changeEvent(self, event: QEvent) -> None:
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslateUi()
+            super().changeEvent(event)
+
+Data labels (layer titles, field labels, domain labels) come from the layer definitions, not
+the ``.qm``: views ask :func:`current_language` and pick ``Text.get(lang)``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from gisdesk import i18n, paths
+
+SOURCE_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
+"""Each language's name in that language, as the language menu shows it."""
+
+_LOCALES = {"en": "en_US", "id": "id_ID"}
+_SETTING_KEY = "ui/language"
+_ENV_OVERRIDE = "GISDESK_LANG"
+
+_current = SOURCE_LANGUAGE
+_translators: list[QTranslator] = []
+
+
+def qm_path(lang: str) -> Path:
+    """Where the compiled translation for ``lang`` lives."""
+    return paths.translations_dir() / f"gisdesk_{lang}.qm"
+
+
+def available_languages() -> dict[str, str]:
+    """Languages the user can pick: English plus every language whose ``.qm`` is installed."""
+    found = {SOURCE_LANGUAGE: LANGUAGE_NAMES[SOURCE_LANGUAGE]}
+    for lang, name in LANGUAGE_NAMES.items():
+        if lang != SOURCE_LANGUAGE and qm_path(lang).is_file():
+            found[lang] = name
+    return found
+
+
+def current_language() -> str:
+    """The installed UI language code ("en" or "id")."""
+    return _current
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """"id" on an Indonesian system locale, else English."""
+    locale = locale or QLocale.system()
+    return "id" if locale.language() == QLocale.Language.Indonesian else SOURCE_LANGUAGE
+
+
+def _settings() -> QSettings:
+    """The per-user settings file (in the user config folder, never next to the program)."""
+    path = paths.user_config_dir() / "gisdesk.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def saved_language() -> str | None:
+    """The language the user chose in the language menu, or None if they never chose."""
+    value = _settings().value(_SETTING_KEY)
+    return str(value) if value else None
+
+
+def save_language(lang: str) -> None:
+    """Remember ``lang`` for the next start."""
+    settings = _settings()
+    settings.setValue(_SETTING_KEY, lang)
+    settings.sync()
+
+
+def preferred_language(setting: str | None = None, locale: QLocale | None = None) -> str:
+    """The language to start in.
+
+    In order: ``$GISDESK_LANG`` (for admins and screenshots), the explicit ``setting`` or the
+    saved user choice, then the system locale. Unknown or uninstalled languages fall through to
+    the next source so a stale setting never leaves the UI untranslatable.
+    """
+    available = available_languages()
+    for candidate in (os.environ.get(_ENV_OVERRIDE), setting or saved_language()):
+        if candidate and candidate in available:
+            return candidate
+    lang = system_language(locale)
+    return lang if lang in available else SOURCE_LANGUAGE
+
+
+def install_language(app: QCoreApplication, lang: str) -> bool:
+    """Switch the whole application to ``lang``; returns False when it is not available.
+
+    Removing and installing translators makes Qt post ``LanguageChange`` to every widget, so
+    open windows retranslate themselves (see the module docstring). The default ``QLocale`` is
+    set too, so number and date formatting follow the language.
+    """
+    global _current  # noqa: PLW0603 - one UI language per process
+    translator: QTranslator | None = None
+    if lang != SOURCE_LANGUAGE:
+        translator = QTranslator(app)
+        if not translator.load(str(qm_path(lang))):
+            return False
+    for old in _translators:
+        app.removeTranslator(old)
+        old.deleteLater()
+    _translators.clear()
+    if translator is not None:
+        app.installTranslator(translator)
+        _translators.append(translator)
+    i18n.install(QCoreApplication.translate)
+    QLocale.setDefault(QLocale(_LOCALES.get(lang, "en_US")))
+    _current = lang
+    return True
+
+
+def locale_for(lang: str | None = None) -> QLocale:
+    """The QLocale that formats numbers for ``lang`` (default: the current language)."""
+    return QLocale(_LOCALES.get(lang or _current, "en_US"))
+
+
+def format_number(value: float, decimals: int = 2, lang: str | None = None) -> str:
+    """``value`` with the language's separators: 1,234.5 in English, 1.234,5 in Indonesian.
+
+    Integers (and floats with ``decimals=0``) get no decimal part.
+    """
+    locale = locale_for(lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return locale.toString(value)
+    return locale.toString(float(value), "f", decimals)

@@ -1,0 +1,1 @@
+"""Dockable panels: layers (with legend) and identify."""

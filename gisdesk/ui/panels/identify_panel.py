@@ -1,0 +1,160 @@
+"""The identify panel: attributes of the features under a click, one at a time.
+
+The canvas's identify tool finds rows with :func:`gisdesk.core.selection.features_at` and calls
+:meth:`IdentifyPanel.show_features` (one layer) or :meth:`IdentifyPanel.show_results` (several
+layers). Fields read as their labels in the UI language, coded values as domain labels, with
+units. The panel also shows how many features are selected in the shared
+:class:`~gisdesk.core.selection.Selection`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
+from gisdesk.core.selection import Selection
+from gisdesk.ui.i18n import current_language
+from gisdesk.ui.panels.value_format import attribute_rows
+
+Hit = tuple[str, int]
+"""(layer name, positional row) of one identified feature."""
+
+
+class IdentifyPanel(QWidget):
+    """Attributes of identified features with previous/next navigation."""
+
+    feature_shown = Signal(str, int)
+    """Emitted with (layer name, row) whenever a feature is displayed (the canvas flashes it)."""
+
+    def __init__(self, project: Project, selection: Selection | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._selection = selection
+        self._hits: list[Hit] = []
+        self._pos = 0
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.position = QLabel()
+        self.previous_button = QPushButton()
+        self.next_button = QPushButton()
+        self.previous_button.clicked.connect(lambda: self.go_to(self._pos - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self._pos + 1))
+        self.table = QTableWidget(0, 2)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.
+                                                           ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.selection_label = QLabel()
+        self._layout_widgets()
+        if selection is not None:
+            selection.changed.connect(self._on_selection_changed)
+            self.destroyed.connect(lambda *_: selection.changed.disconnect(
+                self._on_selection_changed))
+        self.retranslateUi()
+
+    def _layout_widgets(self) -> None:
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addWidget(self.position, 1)
+        nav.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addLayout(nav)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.selection_label)
+
+    # --- public API ------------------------------------------------------------------------
+    def show_features(self, layer: MapLayer | str, rows: Iterable[int]) -> None:
+        """Show the features at positional ``rows`` of ``layer`` (first one first)."""
+        name = layer.name if isinstance(layer, MapLayer) else layer
+        self.show_results([(name, [int(r) for r in rows])])
+
+    def show_results(self, results: Sequence[tuple[str, Iterable[int]]]) -> None:
+        """Show hits from several layers, in the given order (top layer first)."""
+        self._hits = [(name, int(row)) for name, rows in results for row in rows]
+        self._pos = 0
+        self._render()
+
+    def clear(self) -> None:
+        """Show nothing (e.g. a click on empty map)."""
+        self.show_results([])
+
+    def hits(self) -> list[Hit]:
+        """The features being navigated, as (layer name, row)."""
+        return list(self._hits)
+
+    def go_to(self, position: int) -> None:
+        """Show the ``position``-th identified feature (clamped)."""
+        if self._hits:
+            self._pos = max(0, min(position, len(self._hits) - 1))
+            self._render()
+
+    def current(self) -> Hit | None:
+        """The feature on display, or None."""
+        return self._hits[self._pos] if self._hits else None
+
+    # --- drawing ---------------------------------------------------------------------------
+    def _render(self) -> None:
+        hit = self.current()
+        layer = self._project.layer(hit[0]) if hit else None
+        if hit is None or layer is None or not 0 <= hit[1] < len(layer.frame):
+            self._render_empty()
+            return
+        lang = current_language()
+        pairs = attribute_rows(layer.frame.iloc[hit[1]], layer.definition,
+                               self._project.catalog, lang)
+        self.title.setText(layer.title_in(lang))
+        self.position.setText(self.tr("Feature {0} of {1}").format(self._pos + 1,
+                                                                   len(self._hits)))
+        self.table.setRowCount(len(pairs))
+        for i, (label, value) in enumerate(pairs):
+            self.table.setItem(i, 0, QTableWidgetItem(label))
+            self.table.setItem(i, 1, QTableWidgetItem(value))
+        self.previous_button.setEnabled(self._pos > 0)
+        self.next_button.setEnabled(self._pos < len(self._hits) - 1)
+        self.feature_shown.emit(hit[0], hit[1])
+
+    def _render_empty(self) -> None:
+        self.title.setText(self.tr("No feature identified"))
+        self.position.setText("")
+        self.table.setRowCount(0)
+        self.previous_button.setEnabled(False)
+        self.next_button.setEnabled(False)
+
+    def _on_selection_changed(self, *_: object) -> None:
+        count = self._selection.count() if self._selection is not None else 0
+        if count == 0:
+            self.selection_label.setText(self.tr("No features selected"))
+        else:
+            self.selection_label.setText(self.tr("%n feature(s) selected", "", count))
+
+    # --- language --------------------------------------------------------------------------
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Identify"))
+        self.previous_button.setText(self.tr("Previous"))
+        self.next_button.setText(self.tr("Next"))
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self._on_selection_changed()
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)

@@ -1,0 +1,545 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id">
+<context>
+    <name>Edits</name>
+    <message>
+        <location filename="../../gisdesk/core/edits_frame.py" line="+51"/>
+        <source>Layer &apos;{layer}&apos; has no feature with UUID {uuid}.</source>
+        <translation>Lapisan &apos;{layer}&apos; tidak memiliki fitur dengan UUID {uuid}.</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/core/edits_session.py" line="+87"/>
+        <source>Nothing to undo.</source>
+        <translation>Tidak ada yang dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing to redo.</source>
+        <translation>Tidak ada yang dapat diulang.</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../gisdesk/export/tables.py" line="+125"/>
+        <source>{0}: tables can be written as .csv or .xlsx, not &apos;{1}&apos;</source>
+        <translation>{0}: tabel dapat ditulis sebagai .csv atau .xlsx, bukan &apos;{1}&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Expression</name>
+    <message>
+        <location filename="../../gisdesk/query/expression/__init__.py" line="+72"/>
+        <source>A filter must be a condition (true/false) but this gives {0}</source>
+        <translation>Filter harus berupa kondisi (benar/salah), tetapi ekspresi ini menghasilkan {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/query/expression/evaluate.py" line="+78"/>
+        <source>Unknown field &quot;{0}&quot; in layer &apos;{1}&apos;. Valid fields: {2}</source>
+        <translation>Kolom &quot;{0}&quot; tidak dikenal pada lapisan &apos;{1}&apos;. Kolom yang valid: {2}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Unknown variable {0}. Known: {1}</source>
+        <translation>Variabel {0} tidak dikenal. Yang dikenal: {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} needs a layer with geometries; &apos;{1}&apos; has none</source>
+        <translation>{0} memerlukan lapisan yang memiliki geometri; &apos;{1}&apos; tidak memilikinya</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Unknown function {0}(). Known functions: {1}</source>
+        <translation>Fungsi {0}() tidak dikenal. Fungsi yang dikenal: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}() takes {1} to {2} arguments, not {3}</source>
+        <translation>{0}() menerima {1} sampai {2} argumen, bukan {3}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>LIKE needs a text pattern such as &apos;Jl. %&apos;</source>
+        <translation>LIKE memerlukan pola teks, misalnya &apos;Jl. %&apos;</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>&apos;{0}&apos; is not a label of field &quot;{1}&quot;. Labels: {2}</source>
+        <translation>&apos;{0}&apos; bukan label kolom &quot;{1}&quot;. Label yang ada: {2}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} is not a date (write dates as &apos;YYYY-MM-DD&apos;)</source>
+        <translation>{0} bukan tanggal (tulis tanggal sebagai &apos;TTTT-BB-HH&apos;)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type mismatch: cannot compare {0} ({1}) with {2} ({3})</source>
+        <translation>Tipe tidak cocok: {0} ({1}) tidak dapat dibandingkan dengan {2} ({3})</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{0} needs a condition (true/false) but {1} is {2}</source>
+        <translation>{0} memerlukan kondisi (benar/salah), tetapi {1} adalah {2}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (use || to join text)</source>
+        <translation> (gunakan || untuk menggabungkan teks)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type mismatch: &apos;{0}&apos; needs numbers but {1} is {2}{3}</source>
+        <translation>Tipe tidak cocok: &apos;{0}&apos; memerlukan angka, tetapi {1} adalah {2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/query/expression/functions.py" line="+39"/>
+        <source>{0}() expects {1} but argument {2} is {3}</source>
+        <translation>{0}() memerlukan {1}, tetapi argumen {2} adalah {3}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>coalesce() arguments mix kinds: {0}</source>
+        <translation>argumen coalesce() berbeda jenis: {0}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0}() needs a fixed number of digits</source>
+        <translation>{0}() memerlukan jumlah digit yang tetap</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/query/expression/lexer.py" line="+64"/>
+        <source>Unexpected character &apos;{0}&apos;</source>
+        <translation>Karakter &apos;{0}&apos; tidak terduga</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Unterminated {0}: missing closing {1}</source>
+        <translation>{0} tidak ditutup: {1} penutup tidak ada</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Expected a variable name after &apos;$&apos;</source>
+        <translation>Nama variabel diharapkan setelah &apos;$&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/query/expression/parser.py" line="+39"/>
+        <source>The expression is empty</source>
+        <translation>Ekspresi kosong</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Expected &apos;{0}&apos; but found {1}</source>
+        <translation>Diharapkan &apos;{0}&apos;, tetapi ditemukan {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the end of the expression</source>
+        <translation>akhir ekspresi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unexpected {0} after a complete expression</source>
+        <translation>{0} tidak terduga setelah ekspresi yang lengkap</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Comparisons cannot be chained; use AND</source>
+        <translation>Perbandingan tidak dapat dirangkai; gunakan AND</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Expected a value, field or function but found {0}</source>
+        <translation>Diharapkan nilai, kolom, atau fungsi, tetapi ditemukan {0}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Expected IN, LIKE, ILIKE or BETWEEN after NOT</source>
+        <translation>Diharapkan IN, LIKE, ILIKE, atau BETWEEN setelah NOT</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyPanel</name>
+    <message>
+        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+124"/>
+        <source>Feature {0} of {1}</source>
+        <translation>Fitur {0} dari {1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No feature identified</source>
+        <translation>Tidak ada fitur yang teridentifikasi</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No features selected</source>
+        <translation>Tidak ada fitur yang dipilih</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n feature(s) selected</source>
+        <translation>
+            <numerusform>%n fitur dipilih</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Identify</source>
+        <translation>Identifikasi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous</source>
+        <translation>Sebelumnya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+</context>
+<context>
+    <name>Journal</name>
+    <message>
+        <location filename="../../gisdesk/core/journal.py" line="+101"/>
+        <source>Journal {path}, step {n} ({op}) cannot be replayed: {err}</source>
+        <translation>Jurnal {path}, langkah {n} ({op}) tidak dapat diputar ulang: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTreeModel</name>
+    <message>
+        <location filename="../../gisdesk/ui/panels/layer_tree_model.py" line="+161"/>
+        <source>%n feature(s)</source>
+        <translation>%n fitur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No coordinate reference system</source>
+        <translation>Tidak ada sistem referensi koordinat</translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="+84"/>
+        <source>Layers</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Zoom to Layer</source>
+        <translation>Perbesar ke Lapisan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set CRS…</source>
+        <translation>Atur CRS…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove Layer</source>
+        <translation>Hapus Lapisan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Properties…</source>
+        <translation>Properti…</translation>
+    </message>
+</context>
+<context>
+    <name>MapStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../gisdesk/ui/canvas/map_status.py" line="+102"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n dipilih</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type a scale like 1:5000 or 5000</source>
+        <translation>Ketik skala, mis. 1:5000 atau 5000</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scale</source>
+        <translation>Skala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a scale (1:5000 or 5000) and press Enter</source>
+        <translation>Ketik skala (1:5000 atau 5000) lalu tekan Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cursor position (project CRS, then latitude/longitude)</source>
+        <translation>Posisi kursor (CRS proyek, lalu lintang/bujur)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the running task</source>
+        <translation>Batalkan tugas yang sedang berjalan</translation>
+    </message>
+</context>
+<context>
+    <name>OpacitySlider</name>
+    <message>
+        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="-91"/>
+        <source>Opacity</source>
+        <translation>Opasitas</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFile</name>
+    <message>
+        <location filename="../../gisdesk/io/project_file.py" line="+120"/>
+        <source>schema_version must be a whole number</source>
+        <translation>schema_version harus berupa bilangan bulat</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>made by a newer GIS Desk (project version {found}, this one reads up to {supported}); please update GIS Desk</source>
+        <translation>dibuat oleh GIS Desk yang lebih baru (versi proyek {found}, versi ini hanya dapat membaca sampai {supported}); silakan perbarui GIS Desk</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>expected [minx, miny, maxx, maxy]</source>
+        <translation>seharusnya [minx, miny, maxx, maxy]</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>missing &apos;source&apos;</source>
+        <translation>&apos;source&apos; tidak ada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is empty</source>
+        <translation>kosong</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+4"/>
+        <source>not a GIS Desk project file</source>
+        <translation>bukan berkas proyek GIS Desk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected a list</source>
+        <translation>seharusnya berupa daftar</translation>
+    </message>
+</context>
+<context>
+    <name>Query</name>
+    <message>
+        <location filename="../../gisdesk/query/metric.py" line="+24"/>
+        <source>Layer &apos;{0}&apos; has no coordinate reference system (CRS); set one before measuring distances, lengths or areas</source>
+        <translation>Lapisan &apos;{0}&apos; tidak memiliki sistem referensi koordinat (CRS); atur CRS terlebih dahulu sebelum mengukur jarak, panjang, atau luas</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/query/spatial.py" line="+47"/>
+        <source>Unknown spatial relation &apos;{0}&apos;; use one of: {1}</source>
+        <translation>Relasi spasial &apos;{0}&apos; tidak dikenal; gunakan salah satu dari: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A distance query needs a distance of 0 m or more</source>
+        <translation>Kueri jarak memerlukan jarak 0 m atau lebih</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The number of nearest features must be 1 or more</source>
+        <translation>Jumlah fitur terdekat harus 1 atau lebih</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/query/summary.py" line="+47"/>
+        <location line="+4"/>
+        <source>Layer &apos;{0}&apos; has no field &apos;{1}&apos;. Fields: {2}</source>
+        <translation>Lapisan &apos;{0}&apos; tidak memiliki kolom &apos;{1}&apos;. Kolom yang ada: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadError</name>
+    <message>
+        <location filename="../../gisdesk/io/errors.py" line="+40"/>
+        <source> (layer &apos;{layer}&apos;)</source>
+        <translation> (lapisan &apos;{layer}&apos;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read {where}: {reason}</source>
+        <translation>Tidak dapat membaca {where}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>unexpected problem</source>
+        <translation>masalah tak terduga</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/io/readers.py" line="+169"/>
+        <source>the file does not exist</source>
+        <translation>berkas tidak ada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the path.</source>
+        <translation>Periksa lokasi berkas.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the zip archive holds no file GIS Desk can read</source>
+        <translation>arsip zip tidak berisi berkas yang dapat dibaca GIS Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unzip it and open the data file inside directly.</source>
+        <translation>Ekstrak arsip tersebut, lalu buka langsung berkas data di dalamnya.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it contains no map layers</source>
+        <translation>berkas tidak berisi lapisan peta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that this is the file you meant to open.</source>
+        <translation>Pastikan ini berkas yang ingin Anda buka.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>it has no layer called &apos;{layer}&apos;</source>
+        <translation>tidak ada lapisan bernama &apos;{layer}&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers in this file: {names}.</source>
+        <translation>Lapisan dalam berkas ini: {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <location filename="../../gisdesk/io/geometry_checks.py" line="+47"/>
+        <source>{n} feature(s) have a geometry type GIS Desk cannot draw ({kind}; e.g. MultiPatch or TIN); their attributes are loaded without a shape (ids {ids})</source>
+        <translation>{n} fitur memiliki tipe geometri yang tidak dapat digambar GIS Desk ({kind}; mis. MultiPatch atau TIN); atributnya dimuat tanpa bentuk (id {ids})</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{n} feature(s) have no geometry (null, empty or NaN coordinates); they are kept in the table but not drawn (ids {ids})</source>
+        <translation>{n} fitur tidak memiliki geometri (null, kosong, atau koordinat NaN); fitur tetap ada di tabel tetapi tidak digambar (id {ids})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} feature(s) have invalid geometry (e.g. self-intersecting rings); they are kept and drawn as they are — check them with Layer ▸ Validate (ids {ids})</source>
+        <translation>{n} fitur memiliki geometri tidak valid (mis. cincin yang berpotongan sendiri); fitur tetap dimuat dan digambar apa adanya — periksa dengan Lapisan ▸ Validasi (id {ids})</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/io/readers.py" line="+86"/>
+        <source>the geometries could not be read ({reason}); attributes are loaded without shapes</source>
+        <translation>geometri tidak dapat dibaca ({reason}); atribut dimuat tanpa bentuk</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>GDAL: {text}</source>
+        <translation>GDAL: {text}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>no CRS in the file; the coordinates look like longitude/latitude, so EPSG:4326 was assumed — change it with Layer ▸ Set CRS if that is wrong</source>
+        <translation>berkas tidak memiliki CRS; koordinatnya tampak seperti bujur/lintang, sehingga diasumsikan EPSG:4326 — ubah dengan Lapisan ▸ Atur CRS jika keliru</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/io/reproject.py" line="+25"/>
+        <source>no CRS — set it with Layer ▸ Set CRS</source>
+        <translation>tidak ada CRS — atur dengan Lapisan ▸ Atur CRS</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>&apos;{crs}&apos; is not a coordinate reference system GIS Desk knows (try a code such as EPSG:4326): {why}</source>
+        <translation>&apos;{crs}&apos; bukan sistem referensi koordinat yang dikenal GIS Desk (coba kode seperti EPSG:4326): {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <location filename="../../gisdesk/commands/render.py" line="+42"/>
+        <source>extent must be minx,miny,maxx,maxy (four numbers)</source>
+        <translation>cakupan harus berupa minx,miny,maxx,maxy (empat angka)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>extent max must exceed min</source>
+        <translation>nilai maks cakupan harus lebih besar daripada min</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>file not found: {path}</source>
+        <translation>berkas tidak ditemukan: {path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>warning: {message}</source>
+        <translation>peringatan: {message}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--width and --height must be positive</source>
+        <translation>--width dan --height harus bernilai positif</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} has no features to draw</source>
+        <translation>{path} tidak memiliki fitur untuk digambar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no layer named {names} in {path}</source>
+        <translation>tidak ada lapisan bernama {names} di {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot write {out}</source>
+        <translation>tidak dapat menulis {out}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrote {out} ({w}x{h}, 1:{scale:,.0f})</source>
+        <translation>{out} telah ditulis ({w}x{h}, 1:{scale:,.0f})</translation>
+    </message>
+</context>
+<context>
+    <name>ValueFormat</name>
+    <message>
+        <location filename="../../gisdesk/ui/panels/value_format.py" line="+76"/>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,122 @@
+"""The Indonesian translation is complete, compiled, and actually used by widgets and core."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from gisdesk import i18n, paths
+from gisdesk.core.definitions import default_catalog
+from gisdesk.core.project import Project
+from gisdesk.ui import i18n as ui_i18n
+
+TS = paths.translations_dir() / "gisdesk_id.ts"
+QM = paths.translations_dir() / "gisdesk_id.qm"
+PLACEHOLDER = re.compile(r"\{[^}]*\}|%n|%\d")
+
+
+def _current_messages():
+    for context in ET.parse(TS).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") in ("vanished", "obsolete"):
+                continue
+            forms = [f.text for f in translation.findall("numerusform")] or [translation.text]
+            yield context.findtext("name"), message.findtext("source"), translation, forms
+
+
+def test_translations_every_string_finished():
+    unfinished = [f"{ctx}: {src!r}" for ctx, src, tr, forms in _current_messages()
+                  if tr.get("type") == "unfinished" or not all(forms)]
+    assert unfinished == [], "run scripts/update_translations.py and translate:\n" + "\n".join(
+        unfinished)
+
+
+def test_translations_keep_placeholders():
+    broken = [f"{ctx}: {src!r} -> {form!r}" for ctx, src, _tr, forms in _current_messages()
+              for form in forms
+              if form and sorted(PLACEHOLDER.findall(src)) != sorted(PLACEHOLDER.findall(form))]
+    assert broken == []
+
+
+def test_translations_qm_built_from_current_ts(tmp_path):
+    assert QM.is_file(), "gisdesk_id.qm missing: run scripts/update_translations.py"
+    assert QM.stat().st_mtime >= TS.stat().st_mtime - 5, ".qm is older than .ts: rebuild it"
+    fresh = tmp_path / "fresh.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), str(TS), "-qm", str(fresh)], check=True,
+                   capture_output=True)
+    assert fresh.read_bytes() == QM.read_bytes(), ".qm does not match the .ts: rebuild it"
+
+
+@pytest.fixture
+def indonesian(qapp):
+    assert ui_i18n.install_language(qapp, "id")
+    qapp.processEvents()
+    yield
+    ui_i18n.install_language(qapp, "en")
+    qapp.processEvents()
+
+
+def test_translations_widget_text_indonesian(qtbot, indonesian):
+    from gisdesk.ui.panels.layers_panel import LayersPanel
+
+    panel = LayersPanel(Project(catalog=default_catalog()))
+    qtbot.addWidget(panel)
+    assert ui_i18n.current_language() == "id"
+    assert panel.windowTitle() == "Lapisan"
+
+
+def test_translations_core_strings_follow_ui_language(indonesian):
+    text = i18n.translate("Reader", "no CRS — set it with Layer ▸ Set CRS")
+    assert text == "tidak ada CRS — atur dengan Lapisan ▸ Atur CRS"
+
+
+def test_translations_switch_back_to_english(qapp, qtbot):
+    from gisdesk.ui.panels.layers_panel import LayersPanel
+
+    panel = LayersPanel(Project(catalog=default_catalog()))
+    qtbot.addWidget(panel)
+    assert ui_i18n.install_language(qapp, "id")
+    qapp.processEvents()
+    assert panel.windowTitle() == "Lapisan"
+    assert ui_i18n.install_language(qapp, "en")
+    qapp.processEvents()
+    assert panel.windowTitle() == "Layers"
+    assert ui_i18n.current_language() == "en"
+
+
+def test_translations_unknown_language_refused(qapp):
+    assert ui_i18n.install_language(qapp, "xx") is False
+    assert ui_i18n.current_language() == "en"
+
+
+def test_translations_language_choice_order(monkeypatch):
+    monkeypatch.delenv("GISDESK_LANG", raising=False)
+    assert set(ui_i18n.available_languages()) == {"en", "id"}
+    indonesia = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    assert ui_i18n.preferred_language(locale=indonesia) == "id"
+    assert ui_i18n.preferred_language(locale=us) == "en"
+    assert ui_i18n.preferred_language(setting="en", locale=indonesia) == "en"
+    assert ui_i18n.preferred_language(setting="xx", locale=indonesia) == "id"
+    ui_i18n.save_language("id")  # conftest points the config folder at a temp dir
+    assert ui_i18n.saved_language() == "id"
+    assert ui_i18n.preferred_language(locale=us) == "id"
+    monkeypatch.setenv("GISDESK_LANG", "en")
+    assert ui_i18n.preferred_language(locale=indonesia) == "en"
+    ui_i18n.save_language("")
+
+
+def test_translations_number_format_by_language():
+    assert ui_i18n.format_number(1234.5, 1, "id") == "1.234,5"
+    assert ui_i18n.format_number(1234.5, 1, "en") == "1,234.5"
+    assert ui_i18n.format_number(1234567, lang="id") == "1.234.567"

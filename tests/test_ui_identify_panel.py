@@ -1,0 +1,123 @@
+"""IdentifyPanel on real layers: labels not codes, units, navigation, selection count."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from shapely.geometry import Point
+
+from gisdesk.core.definitions import default_catalog
+from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
+from gisdesk.core.selection import Selection
+from gisdesk.ui import i18n as ui_i18n
+from gisdesk.ui.panels.identify_panel import IdentifyPanel
+
+
+@pytest.fixture
+def project():
+    catalog = default_catalog()
+    proj = Project(catalog=catalog)
+    valves = gpd.GeoDataFrame(
+        {"uuid": ["a1", "b2"], "asset_id": ["V-001", "V-002"], "owner_opd": ["PDAM", "PDAM"],
+         "install_year": [2015, np.nan], "condition": [2, 5], "status": ["CLOSED", "OPEN"],
+         "diameter_mm": [150, 12000], "valve_type": ["GATE", "GATE"], "extra_col": [1.5, 2.25]},
+        geometry=[Point(0, 0), Point(5, 5)], crs="EPSG:32651")
+    proj.add_layer(MapLayer("valves", valves, catalog.match("valves")))
+    raw = gpd.GeoDataFrame({"kode": ["X9"], "panjang": [1234.5]}, geometry=[Point(1, 1)],
+                           crs="EPSG:32651")
+    proj.add_layer(MapLayer("survey", raw))
+    return proj
+
+
+@pytest.fixture
+def lang(qapp):
+    def use(code):
+        assert ui_i18n.install_language(qapp, code)
+        qapp.processEvents()  # LanguageChange reaches widgets as a posted event
+    yield use
+    ui_i18n.install_language(qapp, "en")
+
+
+def _table(panel):
+    return {panel.table.item(r, 0).text(): panel.table.item(r, 1).text()
+            for r in range(panel.table.rowCount())}
+
+
+def test_identify_panel_shows_labels_not_codes(qtbot, project, lang):
+    lang("en")
+    panel = IdentifyPanel(project)
+    qtbot.addWidget(panel)
+    panel.show_features(project.layer("valves"), [0])
+    shown = _table(panel)
+    assert panel.title.text() == "Valves"
+    assert shown["Status"] == "Closed"
+    assert shown["Condition"] == "Poor"
+    assert shown["Owner"] == "Water Utility (PDAM)"
+    assert shown["Diameter"] == "150 mm"
+    assert shown["Year installed"] == "2015"
+    assert shown["extra_col"] == "1.5"  # undeclared column shown raw
+    assert "geometry" not in shown
+
+
+def test_identify_panel_indonesian_labels_and_numbers(qtbot, project, lang):
+    lang("id")
+    panel = IdentifyPanel(project)
+    qtbot.addWidget(panel)
+    panel.show_features("valves", [1])
+    shown = _table(panel)
+    assert panel.title.text() == "Katup"
+    assert shown["Status"] == "Terbuka"
+    assert shown["Kondisi"] == "Sangat baik"
+    assert shown["Diameter"] == "12.000 mm"
+    assert shown["Tahun pemasangan"] == ""  # missing value is blank, not 'nan'
+    assert shown["extra_col"] == "2,25"
+    panel.show_features("survey", [0])
+    assert _table(panel) == {"kode": "X9", "panjang": "1234,5"}
+
+
+def test_identify_panel_retranslates_on_language_switch(qtbot, project, lang):
+    lang("en")
+    panel = IdentifyPanel(project)
+    qtbot.addWidget(panel)
+    panel.show_features("valves", [0])
+    assert panel.next_button.text() == "Next"
+    lang("id")
+    assert panel.next_button.text() == "Berikutnya"
+    assert _table(panel)["Status"] == "Tertutup"
+
+
+def test_identify_panel_navigates_across_layers(qtbot, project, lang):
+    lang("en")
+    panel = IdentifyPanel(project)
+    qtbot.addWidget(panel)
+    shown = []
+    panel.feature_shown.connect(lambda name, row: shown.append((name, row)))
+    panel.show_results([("valves", [1, 0]), ("survey", [0])])
+    assert panel.position.text() == "Feature 1 of 3"
+    assert not panel.previous_button.isEnabled()
+    panel.next_button.click()
+    assert _table(panel)["Asset code"] == "V-001"
+    panel.next_button.click()
+    assert panel.title.text() == "survey"
+    assert not panel.next_button.isEnabled()
+    assert shown == [("valves", 1), ("valves", 0), ("survey", 0)]
+    panel.clear()
+    assert panel.table.rowCount() == 0
+    assert panel.title.text() == "No feature identified"
+
+
+def test_identify_panel_counts_selection(qtbot, project, lang):
+    lang("en")
+    selection = Selection()
+    panel = IdentifyPanel(project, selection)
+    qtbot.addWidget(panel)
+    assert panel.selection_label.text() == "No features selected"
+    selection.set("valves", [0, 1])
+    selection.set("survey", [0])
+    assert panel.selection_label.text() == "3 feature(s) selected"
+    lang("id")
+    assert panel.selection_label.text() == "3 fitur dipilih"
