@@ -144,3 +144,23 @@ def test_layers_panel_survives_deletion_of_widget(qtbot, project, english):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     project.set_visible("roads", False)  # must not call into the deleted model
     assert project.layer("roads").visible is False
+
+
+def test_layers_panel_legend_other_row_and_line_swatch(qtbot, project, qapp):
+    panel = LayersPanel(project)
+    qtbot.addWidget(panel)
+    roads = panel.model.index(2, 0)
+    count = panel.model.rowCount(roads)
+    assert count == 4  # ARTERIAL, COLLECTOR, LOCAL + Other
+    try:
+        ui_i18n.install_language(qapp, "id")
+        assert panel.model.index(count - 1, 0, roads).data() == "Lainnya"
+    finally:
+        ui_i18n.install_language(qapp, "en")
+    assert panel.model.index(count - 1, 0, roads).data() == "Other"
+    icon = panel.model.index(0, 0, roads).data(Qt.ItemDataRole.DecorationRole)
+    image = icon.pixmap(16, 16).toImage()
+    # the arterial swatch is a red diagonal line: its centre is red, a corner is transparent
+    centre = image.pixelColor(8, 8)
+    assert centre.red() > 150 and centre.green() < 100
+    assert image.pixelColor(15, 15).alpha() == 0

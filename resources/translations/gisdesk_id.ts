@@ -2,6 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../gisdesk/ui/app.py" line="+57"/>
+        <source>Preparing the sample city of Gorontalo…</source>
+        <translation>Menyiapkan contoh data Kota Gorontalo…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sample city unavailable</source>
+        <translation>Contoh data kota tidak tersedia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not create the sample data in {path}: {error}
+Use File ▸ Open Data to open your own files.</source>
+        <translation>Contoh data tidak dapat dibuat di {path}: {error}
+Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{n} layer definition(s) have errors</source>
+        <translation>{n} definisi lapisan mengandung kesalahan</translation>
+    </message>
+</context>
+<context>
     <name>Edits</name>
     <message>
         <location filename="../../gisdesk/core/edits_frame.py" line="+51"/>
@@ -221,7 +246,7 @@
 <context>
     <name>LayerTreeModel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/layer_tree_model.py" line="+161"/>
+        <location filename="../../gisdesk/ui/panels/layer_tree_model.py" line="+170"/>
         <source>%n feature(s)</source>
         <translation>%n fitur</translation>
     </message>
@@ -229,6 +254,11 @@
         <location line="+2"/>
         <source>No coordinate reference system</source>
         <translation>Tidak ada sistem referensi koordinat</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Other</source>
+        <translation>Lainnya</translation>
     </message>
 </context>
 <context>
@@ -257,6 +287,260 @@
         <location line="+2"/>
         <source>Properties…</source>
         <translation>Properti…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gisdesk/ui/main_window.py" line="+184"/>
+        <source>&amp;Open Data…</source>
+        <translation>&amp;Buka Data…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Project…</source>
+        <translation>Buka &amp;Proyek…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save Project</source>
+        <translation>&amp;Simpan Proyek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Project &amp;As…</source>
+        <translation>Simpan Proyek &amp;Sebagai…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;In</source>
+        <translation>Per&amp;besar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Per&amp;kecil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;Full</source>
+        <translation>Tampilkan Se&amp;luruhnya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom to &amp;Layer</source>
+        <translation>Perbesar ke &amp;Lapisan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous Extent</source>
+        <translation>Cakupan Se&amp;belumnya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Extent</source>
+        <translation>Cakupan Beri&amp;kutnya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About GIS Desk</source>
+        <translation>&amp;Tentang GIS Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pan</source>
+        <translation>Geser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom Box</source>
+        <translation>Perbesar Kotak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Identify</source>
+        <translation>Identifikasi</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Select</source>
+        <translation>Pilih</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select features: click one or drag a rectangle</source>
+        <translation>Pilih fitur: klik satu fitur atau seret sebuah persegi panjang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent P&amp;rojects</source>
+        <translation>P&amp;royek Terakhir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent &amp;Files</source>
+        <translation>&amp;Berkas Terakhir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;anels</source>
+        <translation>P&amp;anel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Pengaturan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>Ba&amp;hasa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map Tools</source>
+        <translation>Alat Peta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layers</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Untitled</source>
+        <translation>Tanpa judul</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>GIS data ({patterns});;All files (*)</source>
+        <translation>Data GIS ({patterns});;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Data</source>
+        <translation>Buka Data</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Opening {name}</source>
+        <translation>Membuka {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening cancelled: {p}</source>
+        <translation>Pembukaan dibatalkan: {p}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Some layers could not be opened</source>
+        <translation>Beberapa lapisan tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to show</source>
+        <translation>Tidak ada yang dapat ditampilkan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{path} holds no layers.</source>
+        <translation>{path} tidak berisi lapisan.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot open {name}</source>
+        <translation>Tidak dapat membuka {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the file is a GIS data file (GeoPackage, Shapefile, GeoJSON, …) and that you can read it.</source>
+        <translation>Pastikan berkas tersebut adalah berkas data GIS (GeoPackage, Shapefile, GeoJSON, …) dan Anda memiliki izin untuk membacanya.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open Project</source>
+        <translation>Buka Proyek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <source>GIS Desk projects (*{ext})</source>
+        <translation>Proyek GIS Desk (*{ext})</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Cannot open project</source>
+        <translation>Tidak dapat membuka proyek</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Some layers are missing</source>
+        <translation>Beberapa lapisan tidak ditemukan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rest of the project was opened.</source>
+        <translation>Bagian lain dari proyek telah dibuka.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot save project</source>
+        <translation>Tidak dapat menyimpan proyek</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {path}</source>
+        <translation>{path} telah disimpan</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save Project</source>
+        <translation>Simpan Proyek</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n feature(s) found</source>
+        <translation>
+            <numerusform>%n fitur ditemukan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>About GIS Desk</source>
+        <translation>Tentang GIS Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GIS Desk {version}
+Offline-first desktop GIS for city asset management.</source>
+        <translation>GIS Desk {version}
+SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
@@ -302,6 +586,14 @@
         <location line="+1"/>
         <source>Cancel the running task</source>
         <translation>Batalkan tugas yang sedang berjalan</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <location filename="../../gisdesk/network/graph.py" line="+122"/>
+        <source>Layer &apos;{0}&apos;: features {1} have no geometry</source>
+        <translation>Lapisan &apos;{0}&apos;: fitur {1} tidak memiliki geometri</translation>
     </message>
 </context>
 <context>
@@ -374,7 +666,7 @@
         <translation>Jumlah fitur terdekat harus 1 atau lebih</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/query/summary.py" line="+47"/>
+        <location filename="../../gisdesk/query/summary.py" line="+48"/>
         <location line="+4"/>
         <source>Layer &apos;{0}&apos; has no field &apos;{1}&apos;. Fields: {2}</source>
         <translation>Lapisan &apos;{0}&apos; tidak memiliki kolom &apos;{1}&apos;. Kolom yang ada: {2}</translation>
@@ -398,7 +690,7 @@
         <translation>masalah tak terduga</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/readers.py" line="+169"/>
+        <location filename="../../gisdesk/io/readers.py" line="+172"/>
         <source>the file does not exist</source>
         <translation>berkas tidak ada</translation>
     </message>

@@ -33,6 +33,7 @@ LAYER_MIME = "application/x-gisdesk-layer"
 LayerNameRole = Qt.ItemDataRole.UserRole + 1
 """Data role holding the layer name (stable id) of a row, for top rows and class rows."""
 
+_OTHER = "\x00other"  # value of the legend row for values no class matches
 _TOP = 0  # internalId of top-level rows; class rows use (layer row + 1)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,11 +59,18 @@ class LayerTreeModel(QAbstractItemModel):
     # --- structure -------------------------------------------------------------------------
     def _snapshot(self) -> None:
         self._names = [lyr.name for lyr in reversed(self._project.layers)]
-        catalog = self._project.catalog
-        self._classes = {
-            lyr.name: catalog.symbol_classes(lyr.definition) if lyr.definition else []
-            for lyr in self._project.layers
-        }
+        self._classes = {lyr.name: self._legend_classes(lyr) for lyr in self._project.layers}
+
+    def _legend_classes(self, layer: MapLayer) -> list[SymbolClass]:
+        """Categorized classes, plus an "Other" row when unmatched values have a symbol."""
+        definition = layer.definition
+        if definition is None:
+            return []
+        classes = self._project.catalog.symbol_classes(definition)
+        other = definition.symbology.other
+        if classes and other is not None:
+            classes.append(SymbolClass(value=_OTHER, symbol=other))
+        return classes
 
     def _on_layers_changed(self, *_: Any) -> None:
         names = [lyr.name for lyr in reversed(self._project.layers)]
@@ -168,6 +176,8 @@ class LayerTreeModel(QAbstractItemModel):
 
     def _class_data(self, layer: MapLayer, cls: SymbolClass, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
+            if cls.value == _OTHER and cls.label is None:
+                return QCoreApplication.translate("LayerTreeModel", "Other")
             return cls.label.get(current_language()) if cls.label else str(cls.value)
         if role == Qt.ItemDataRole.DecorationRole:
             geometry = layer.definition.geometry if layer.definition else None
