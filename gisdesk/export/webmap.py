@@ -1,0 +1,162 @@
+"""Interactive web maps as one self-contained HTML file, for laptops without internet.
+
+Built with folium (map, layer control, optional basemap) around a small runtime of our own
+(``resources/web/gisdesk-webmap.js``) that draws each layer from compact data with the layer
+symbology and builds popups on click. Leaflet and the runtime are inlined
+(:mod:`gisdesk.export.webmap_assets`), so the page draws with the network off.
+
+>>> from gisdesk.export.webmap import export_web_map
+>>> result = export_web_map(project, "roads.html", title="Jalan", lang="id")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import folium
+from folium.map import Layer
+from jinja2 import Template
+
+from gisdesk.core.definitions import Catalog, default_catalog
+from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
+from gisdesk.export import webmap_page as page
+from gisdesk.export.webmap_assets import inline_assets
+from gisdesk.export.webmap_data import LayerPayload, prepare_layer
+
+DEFAULT_MAX_FEATURES = 20_000
+"""Per layer; beyond this a browser on an office laptop becomes sluggish with SVG paths."""
+
+CANVAS_ABOVE_FEATURES = 5_000
+"""Above this many features in total the map draws on a canvas instead of SVG (much faster)."""
+
+BASEMAPS = {"osm": ("OpenStreetMap", None)}
+
+
+@dataclass(frozen=True)
+class LayerSummary:
+    """How one layer went into the page."""
+
+    name: str
+    total: int
+    shown: int
+    simplified_m: float | None
+
+
+@dataclass
+class WebMapResult:
+    """What :func:`export_web_map` wrote, and messages about anything left out."""
+
+    path: Path
+    layers: list[LayerSummary] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    size_bytes: int = 0
+
+
+class _VectorLayer(Layer):
+    """A GIS Desk layer in folium's tree, so folium's layer control lists it."""
+
+    _template_text = (
+        "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }} = gisdesk.vectorLayer({{ this.data }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, payload: LayerPayload) -> None:
+        super().__init__(name=f"{payload.title} ({payload.shown:,})", overlay=True)
+        self._name = "GisdeskLayer"
+        self._template = Template(self._template_text)
+        self.data = payload.script_json
+
+
+def _layers_and_catalog(
+    source: Project | Sequence[MapLayer], catalog: Catalog | None
+) -> tuple[list[MapLayer], Catalog]:
+    if isinstance(source, Project):
+        return [lyr for lyr in source.layers if lyr.visible], catalog or source.catalog
+    return list(source), catalog or default_catalog()
+
+
+def _add_basemap(m: folium.Map, basemap: str | None, lang: str) -> None:
+    """An online tile layer, switched off: it only loads if the user ticks it."""
+    if basemap is None:
+        return
+    tiles, attr = BASEMAPS.get(basemap, (basemap, "basemap"))
+    folium.TileLayer(tiles, attr=attr, name=page.page_text("basemap", lang), overlay=True,
+                     show=False, control=True).add_to(m)
+
+
+def export_web_map(
+    project_or_layers: Project | Sequence[MapLayer],
+    out_path: Path | str,
+    *,
+    title: str,
+    lang: str = "en",
+    max_features: int = DEFAULT_MAX_FEATURES,
+    basemap: str | None = None,
+    subtitle: str | None = None,
+    catalog: Catalog | None = None,
+) -> WebMapResult:
+    """Write an offline interactive map of the layers to ``out_path`` (one HTML file).
+
+    Parameters
+    ----------
+    project_or_layers
+        A project (its visible layers, in drawing order) or map layers bottom-first.
+    title, subtitle
+        Shown at the top of the page and as the browser tab title.
+    lang
+        "en" or "id": popups, legend and notices use this language's labels.
+    max_features
+        Per-layer cap; larger layers keep an evenly spaced subset and the page says so.
+    basemap
+        None (default, fully offline), "osm", or an XYZ tile URL template; added switched off.
+    catalog
+        Definitions for labels and domains; defaults to the project's or the shipped catalog.
+
+    Returns
+    -------
+    WebMapResult
+        Per-layer counts and the messages also shown in the page.
+    """
+    layers, catalog = _layers_and_catalog(project_or_layers, catalog)
+    other = page.page_text("other", lang)
+    payloads = [
+        p for p in (prepare_layer(lyr, catalog, lang, max_features, other) for lyr in layers)
+        if p is not None
+    ]
+    total_shown = sum(p.shown for p in payloads)
+    m = folium.Map(tiles=None, control_scale=True,
+                   prefer_canvas=total_shown > CANVAS_ABOVE_FEATURES)
+    m.get_root().title = title
+    inline_assets(m)
+    _add_basemap(m, basemap, lang)
+    for payload in payloads:
+        _VectorLayer(payload).add_to(m)
+    if payloads:
+        m.fit_bounds(_union_bounds(payloads))
+    folium.LayerControl(collapsed=False).add_to(m)
+    messages = page.notices(payloads, lang)
+    html_root = m.get_root().html
+    html_root.add_child(page.title_element(title, subtitle), name="gd_title")
+    html_root.add_child(page.legend_element(payloads, lang), name="gd_legend")
+    notice = page.notice_element(messages)
+    if notice is not None:
+        html_root.add_child(notice, name="gd_notice")
+    path = Path(out_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = m.get_root().render()
+    path.write_text(text, encoding="utf-8")
+    summaries = [LayerSummary(p.name, p.total, p.shown, p.simplified_m) for p in payloads]
+    return WebMapResult(path, summaries, messages, len(text.encode("utf-8")))
+
+
+def _union_bounds(payloads: Sequence[LayerPayload]) -> list[list[float]]:
+    """[[south, west], [north, east]] around every layer."""
+    minx = min(p.bounds[0] for p in payloads)
+    miny = min(p.bounds[1] for p in payloads)
+    maxx = max(p.bounds[2] for p in payloads)
+    maxy = max(p.bounds[3] for p in payloads)
+    return [[miny, minx], [maxy, maxx]]

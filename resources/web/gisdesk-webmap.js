@@ -1,0 +1,96 @@
+/* GIS Desk web map runtime: builds styled Leaflet layers from the compact per-layer data that
+ * gisdesk.export.webmap embeds in the page. Offline by design: needs only Leaflet (inlined).
+ * Licence: GPL-3.0-or-later, like GIS Desk. */
+(function () {
+  "use strict";
+
+  // Unit outlines (radius 1) of the marker shapes the layer definitions allow.
+  var SHAPES = {
+    square: [[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]],
+    triangle: [[0, -1], [0.87, 0.5], [-0.87, 0.5]],
+    diamond: [[0, -1], [1, 0], [0, 1], [-1, 0]]
+  };
+
+  function shapeRings(shape, p, r) {
+    if (shape === "cross") {
+      return [[[p.x - r, p.y], [p.x + r, p.y]], [[p.x, p.y - r], [p.x, p.y + r]]];
+    }
+    return [SHAPES[shape].map(function (c) { return [p.x + c[0] * r, p.y + c[1] * r]; })];
+  }
+
+  // A circle marker that can also be a square, triangle, diamond or cross, on SVG and canvas.
+  L.ShapeMarker = L.CircleMarker.extend({
+    options: { shape: "circle" },
+    _updatePath: function () {
+      var shape = this.options.shape;
+      if (!SHAPES[shape] && shape !== "cross") {
+        this._renderer._updateCircle(this);
+        return;
+      }
+      this._renderer._updateShape(this, shapeRings(shape, this._point, this._radius),
+        shape !== "cross");
+    }
+  });
+
+  L.SVG.include({
+    _updateShape: function (layer, rings, closed) {
+      var d = rings.map(function (ring) {
+        return "M" + ring.map(function (c) { return c[0] + " " + c[1]; }).join("L") +
+          (closed ? "z" : "");
+      }).join("");
+      this._setPath(layer, d);
+    }
+  });
+
+  L.Canvas.include({
+    _updateShape: function (layer, rings, closed) {
+      if (!this._drawing || layer._empty()) { return; }
+      var ctx = this._ctx;
+      ctx.beginPath();
+      rings.forEach(function (ring) {
+        ring.forEach(function (c, i) { if (i) { ctx.lineTo(c[0], c[1]); } else { ctx.moveTo(c[0], c[1]); } });
+        if (closed) { ctx.closePath(); }
+      });
+      this._fillStroke(ctx, layer);
+    }
+  });
+
+  function esc(value) {
+    return String(value).replace(/[&<>"']/g, function (ch) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch];
+    });
+  }
+
+  // Popup HTML for feature i: heading, then one row per attribute (labels already translated).
+  function popupHtml(d, i) {
+    var row = d.rows[i], out = ['<div class="gd-popup"><div class="gd-popup-title">', esc(d.title)];
+    if (d.label_index !== null && row[d.label_index] !== null) {
+      out.push(": ", esc(row[d.label_index]));
+    }
+    out.push("</div><table>");
+    for (var k = 0; k < d.fields.length; k++) {
+      var v = row[k];
+      out.push("<tr><th>", esc(d.fields[k]), "</th><td>", v === null ? "" : esc(v), "</td></tr>");
+    }
+    out.push("</table></div>");
+    return out.join("");
+  }
+
+  function vectorLayer(d) {
+    var features = d.geoms.map(function (g, i) {
+      return { type: "Feature", geometry: g, properties: { i: i } };
+    });
+    var group = L.geoJSON({ type: "FeatureCollection", features: features }, {
+      style: function (f) { return d.styles[d.cls[f.properties.i]]; },
+      pointToLayer: function (f, latlng) {
+        return new L.ShapeMarker(latlng, d.styles[d.cls[f.properties.i]]);
+      }
+    });
+    group.bindPopup(function (layer) { return popupHtml(d, layer.feature.properties.i); },
+      { maxWidth: 360 });
+    window.gisdesk.layers.push(group);
+    return group;
+  }
+
+  window.gisdesk = { layers: [], vectorLayer: vectorLayer, popupHtml: popupHtml };
+}());
