@@ -50,11 +50,11 @@ class JobContext:
 
     def progress(self, done: int, total: int, message: str = "") -> None:
         """Report ``done`` of ``total`` steps (total 0 = unknown) with a short message."""
-        self._job.progressed.emit(int(done), int(total), message)
+        self._job._progress_from_worker.emit(int(done), int(total), message)
 
 
 class Job(QObject):
-    """One unit of background work and its outcome signals (emitted exactly once)."""
+    """One unit of background work and its outcome signals (emitted once, in the UI thread)."""
 
     progressed = Signal(int, int, str)
     succeeded = Signal(object)
@@ -62,12 +62,33 @@ class Job(QObject):
     cancelled = Signal()
     ended = Signal()  # after any of the three outcomes, for bookkeeping
 
+    # Emitted by the worker thread; delivered queued to this UI-thread object, which then emits
+    # the public signals from the UI thread, so even plain lambdas connected to them run there.
+    _progress_from_worker = Signal(int, int, str)
+    _outcome_from_worker = Signal(str, object)
+
     def __init__(self, title: str, work: Callable[[JobContext], Any]) -> None:
         super().__init__()
         self.title = title
         self.work = work
         self.context = JobContext(self)
         self.traceback_text = ""
+        self._progress_from_worker.connect(self._relay_progress)
+        self._outcome_from_worker.connect(self._relay_outcome)
+
+    @Slot(int, int, str)
+    def _relay_progress(self, done: int, total: int, message: str) -> None:
+        self.progressed.emit(done, total, message)
+
+    @Slot(str, object)
+    def _relay_outcome(self, outcome: str, value: object) -> None:
+        if outcome == "succeeded":
+            self.succeeded.emit(value)
+        elif outcome == "failed":
+            self.failed.emit(value)
+        else:
+            self.cancelled.emit()
+        self.ended.emit()
 
     def cancel(self) -> None:
         """Ask the work function to stop; it ends with :attr:`cancelled` when it notices."""
@@ -79,22 +100,23 @@ class Job(QObject):
         return self.context.cancelled
 
     def run_here(self) -> None:
-        """Run the work in the calling thread and emit the outcome (used by the runnable)."""
+        """Run the work in the calling thread; the outcome signals follow in the UI thread."""
+        outcome, value = self._outcome()
+        self._outcome_from_worker.emit(outcome, value)
+
+    def _outcome(self) -> tuple[str, object]:
         try:
             if self.context.cancelled:
                 raise JobCancelled
             result = self.work(self.context)
         except JobCancelled:
-            self.cancelled.emit()
+            return "cancelled", None
         except Exception as exc:  # any failure becomes a message, never a crash
-            self.traceback_text = traceback.format_exc()
-            self.failed.emit(exc)
-        else:
             if self.context.cancelled:
-                self.cancelled.emit()
-            else:
-                self.succeeded.emit(result)
-        self.ended.emit()
+                return "cancelled", None  # e.g. a reader's own "cancelled" exception
+            self.traceback_text = traceback.format_exc()
+            return "failed", exc
+        return ("cancelled", None) if self.context.cancelled else ("succeeded", result)
 
 
 class _Runnable(QRunnable):

@@ -358,17 +358,19 @@ class MapCanvas(QWidget):
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._press is None:
+        press, press_view = self._press, self._press_view
+        if press is None or press_view is None:
             return
         pos = event.position()
-        rubber, dragging, pan_drag = self._rubber, self._dragging, self._pan_drag
+        dragging = self._dragging
         self._press, self._rubber, self._dragging = None, None, False
         if not dragging:
             self._click(pos)
-        elif pan_drag:
-            self.set_viewport(self._viewport)
-        elif rubber is not None:
-            self._finish_box(rubber)
+        elif self._pan_drag:
+            delta = pos.toPoint() - press
+            self.set_viewport(press_view.panned(delta.x(), delta.y()))
+        else:
+            self._finish_box(QRect(press, pos.toPoint()).normalized())
         self.update()
 
     def _click(self, pos: QPointF) -> None:

@@ -1,0 +1,129 @@
+"""Start the desktop app: QApplication, language, main window and the first data to show.
+
+With no files on the command line the app opens the sample city, generating it into the
+user's config folder first if the install does not ship it. Environment switches:
+
+``GISDESK_EXIT_AFTER_FIRST_MAP=1``
+    Print ``first_map_seconds=<s>`` (process start to the first complete map with all data
+    loaded) and quit; ``bench/bench_launch.py`` uses it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from gisdesk import paths
+from gisdesk.core.definitions import default_catalog
+from gisdesk.core.project import Project
+from gisdesk.ui import i18n
+from gisdesk.ui.main_window import MainWindow
+
+_IMPORTED_AT = time.perf_counter()
+EXIT_AFTER_FIRST_MAP = "GISDESK_EXIT_AFTER_FIRST_MAP"
+
+
+def seconds_since_process_start() -> float:
+    """Wall time since this process started (Linux /proc), else since this module loaded."""
+    try:
+        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        started = int(stat[19]) / os.sysconf("SC_CLK_TCK")
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - started
+    except (OSError, IndexError, ValueError):
+        return time.perf_counter() - _IMPORTED_AT
+
+
+def create_application() -> QApplication:
+    """The QApplication with the names QSettings and the About box use (reused if it exists)."""
+    QCoreApplication.setOrganizationName("GISDesk")
+    QCoreApplication.setApplicationName("GIS Desk")
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication(sys.argv[:1])
+
+
+def _generate_sample(target: Path, parent: MainWindow) -> Path | None:
+    """Build the sample city with :mod:`gisdesk.sampledata`, showing a progress dialog."""
+    try:
+        from gisdesk import sampledata  # noqa: PLC0415 - only needed on a first start
+    except ImportError:
+        return None
+    dialog = QProgressDialog(
+        QCoreApplication.translate("App", "Preparing the sample city of Gorontalo…"),
+        "", 0, 0, parent,
+    )
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    QCoreApplication.processEvents()
+    try:
+        sampledata.generate_sample_city(target)
+    except Exception as exc:  # a failed sample must not stop the app from opening
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("App", "Sample city unavailable"),
+            QCoreApplication.translate(
+                "App", "Could not create the sample data in {path}: {error}\n"
+                "Use File ▸ Open Data to open your own files."
+            ).format(path=target, error=exc),
+        )
+        return None
+    finally:
+        dialog.close()
+    return target if target.exists() else None
+
+
+def sample_city(parent: MainWindow) -> Path | None:
+    """The bundled sample GeoPackage, or one generated in the user config folder."""
+    bundled = paths.sample_city_path()
+    if bundled.exists():
+        return bundled
+    generated = paths.user_config_dir() / "sample_data" / bundled.name
+    if generated.exists():
+        return generated
+    generated.parent.mkdir(parents=True, exist_ok=True)
+    return _generate_sample(generated, parent)
+
+
+def _exit_after_first_map(app: QApplication, window: MainWindow) -> None:
+    """Quit once a complete map with every requested file loaded has been drawn."""
+
+    def check() -> None:
+        if window.jobs.active or not window.project.layers or window.canvas.is_rendering:
+            return
+        print(f"first_map_seconds={seconds_since_process_start():.3f}", flush=True)
+        window.canvas.map_rendered.disconnect(check)
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
+
+    window.canvas.map_rendered.connect(check)
+
+
+def run_app(files: list[str], lang: str | None = None) -> int:
+    """Open the main window on ``files`` (default: the sample city) and run the event loop."""
+    app = create_application()
+    lang = i18n.preferred_language(lang)
+    i18n.install_language(app, lang)  # also routes gisdesk.i18n.translate through Qt
+    project = Project(catalog=default_catalog())
+    window = MainWindow(project)
+    window.canvas.set_language(lang)
+    window.show()
+    if project.catalog.errors:
+        window.status.showMessage(
+            QCoreApplication.translate("App", "{n} layer definition(s) have errors").format(
+                n=len(project.catalog.errors)
+            ), 10000,
+        )
+    targets = [Path(f) for f in files]
+    if not targets:
+        sample = sample_city(window)
+        targets = [sample] if sample is not None else []
+    for path in targets:
+        window.open_path(path)
+    if os.environ.get(EXIT_AFTER_FIRST_MAP):
+        _exit_after_first_map(app, window)
+    return app.exec()

@@ -1,0 +1,482 @@
+"""The GIS Desk main window: menus, map tools, the map canvas, docks and the status bar.
+
+The window owns no data logic: opening files runs :mod:`gisdesk.io.readers` as background
+jobs, the project file is :mod:`gisdesk.io.project_file`, identify and selection are
+:mod:`gisdesk.core.selection`. The window wires these to widgets and reports problems in
+message boxes that name the file and say what to do, keeping the app usable after an error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+
+from gisdesk import __version__
+from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
+from gisdesk.core.selection import Selection, features_at, features_in_rect
+from gisdesk.io.project_file import EXTENSION, ProjectFileError, load_project, save_project
+from gisdesk.io.readers import OpenResult, open_path
+from gisdesk.ui import i18n
+from gisdesk.ui.canvas.map_canvas import MapCanvas, Tool
+from gisdesk.ui.canvas.map_status import MapStatusBar
+from gisdesk.ui.jobs import Job, JobContext, JobRunner
+from gisdesk.ui.settings import RECENT_FILES, RECENT_PROJECTS, AppSettings
+
+IDENTIFY_TOLERANCE_PX = 5
+DATA_PATTERNS = "*.gpkg *.shp *.geojson *.json *.geojsonl *.kml *.gml *.csv *.zip *.fgb *.gdb"
+
+
+class MainWindow(QMainWindow):
+    """Main window over one :class:`Project` (kept for the window's life; projects load into it)."""
+
+    data_loaded = Signal()
+    """A file finished opening (successfully or not); the launch bench waits for it."""
+
+    def __init__(self, project: Project, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.project = project
+        self.selection = Selection()
+        self.settings = settings or AppSettings()
+        self.project_path: Path | None = None
+        self.jobs = JobRunner(parent=self)
+        self.canvas = MapCanvas(project)
+        self.setCentralWidget(self.canvas)
+        self.status = MapStatusBar(project.crs)
+        self.setStatusBar(self.status)
+        self.jobs.started.connect(self.status.track_job)
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self.docks: dict[str, QDockWidget] = {}
+        self.layers_panel: QWidget | None = None
+        self.identify_panel: QWidget | None = None
+        self._create_docks()
+        self._connect_map()
+        self.retranslateUi()
+        self._restore_window()
+
+    # --- construction -------------------------------------------------------------------------
+    def _action(self, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        c = self.canvas
+        key = QKeySequence.StandardKey
+        self.act_open_data = self._action(self.open_data_dialog, key.Open)
+        self.act_open_project = self._action(self.open_project_dialog, "Ctrl+Shift+O")
+        self.act_save_project = self._action(self.save_project, key.Save)
+        self.act_save_project_as = self._action(self.save_project_as, "Ctrl+Shift+S")
+        self.act_quit = self._action(self.close, key.Quit)
+        self.act_zoom_in = self._action(lambda: c.zoom_by(2.0), key.ZoomIn)
+        self.act_zoom_out = self._action(lambda: c.zoom_by(0.5), key.ZoomOut)
+        self.act_zoom_full = self._action(c.zoom_full, "Ctrl+Shift+F")
+        self.act_zoom_layer = self._action(self.zoom_to_current_layer, "Ctrl+Shift+L")
+        self.act_previous = self._action(c.previous_extent, "Alt+Left")
+        self.act_next = self._action(c.next_extent, "Alt+Right")
+        self.act_about = self._action(self.show_about)
+        self.tool_group = QActionGroup(self)
+        self.tool_actions: dict[Tool, QAction] = {}
+        for tool, shortcut in zip(Tool, ("P", "Z", "I", "S"), strict=True):
+            action = self._action(lambda _=False, t=tool: self.canvas.set_tool(t), shortcut)
+            action.setCheckable(True)
+            self.tool_group.addAction(action)
+            self.tool_actions[tool] = action
+        self.tool_actions[Tool.PAN].setChecked(True)
+        self.canvas.set_tool(Tool.PAN)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act_open_data, self.act_open_project])
+        self.menu_recent_projects = self.menu_file.addMenu("")
+        self.menu_recent_files = self.menu_file.addMenu("")
+        self.menu_recent_projects.aboutToShow.connect(self._fill_recent_projects)
+        self.menu_recent_files.aboutToShow.connect(self._fill_recent_files)
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_save_project, self.act_save_project_as])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addActions(
+            [self.act_zoom_in, self.act_zoom_out, self.act_zoom_full, self.act_zoom_layer]
+        )
+        self.menu_view.addSeparator()
+        self.menu_view.addActions([self.act_previous, self.act_next])
+        self.menu_view.addSeparator()
+        self.menu_panels = self.menu_view.addMenu("")
+        self.menu_settings = bar.addMenu("")
+        self.menu_language = self.menu_settings.addMenu("")
+        self.language_group = QActionGroup(self)
+        for code, name in i18n.available_languages().items():
+            action = self._action(lambda _=False, lang=code: self.set_language(lang))
+            action.setText(name)  # each language is named in itself, never translated
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current_language())
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.menu_language.addAction(action)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("MapToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions(list(self.tool_actions.values()))
+        self.toolbar.addSeparator()
+        self.toolbar.addActions(
+            [self.act_zoom_full, self.act_zoom_layer, self.act_previous, self.act_next]
+        )
+
+    def _create_docks(self) -> None:
+        """Create whichever side panels are installed; a missing panel only loses its dock."""
+        try:
+            from gisdesk.ui.panels.layers_panel import LayersPanel  # noqa: PLC0415
+
+            self.layers_panel = LayersPanel(self.project)
+            self.layers_panel.zoom_to_layer_requested.connect(self.canvas.zoom_to_layer)
+        except ImportError:
+            self.layers_panel = None
+        try:
+            from gisdesk.ui.panels.identify_panel import IdentifyPanel  # noqa: PLC0415
+
+            self.identify_panel = IdentifyPanel(self.project, self.selection)
+        except ImportError:
+            self.identify_panel = None
+        for key, widget, area in (
+            ("layers", self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("identify", self.identify_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            if widget is None:
+                continue
+            dock = QDockWidget(self)
+            dock.setObjectName(f"{key}_dock")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.menu_panels.addAction(dock.toggleViewAction())
+            self.docks[key] = dock
+
+    def _connect_map(self) -> None:
+        c = self.canvas
+        c.viewport_changed.connect(lambda vp: self.status.show_scale(vp.scale))
+        c.mouse_moved_world.connect(self.status.show_coordinates)
+        c.clicked_world.connect(self._on_map_clicked)
+        c.rect_selected_world.connect(self._select_in_rect)
+        c.history_changed.connect(self._update_history_actions)
+        c.render_failed.connect(lambda msg: self.status.showMessage(msg, 8000))
+        self.status.scale_entered.connect(c.set_scale)
+        self.selection.changed.connect(self._on_selection_changed)
+        self._update_history_actions()
+
+    # --- language -----------------------------------------------------------------------------
+    def retranslateUi(self) -> None:
+        self._update_title()
+        texts = {
+            self.act_open_data: self.tr("&Open Data…"),
+            self.act_open_project: self.tr("Open &Project…"),
+            self.act_save_project: self.tr("&Save Project"),
+            self.act_save_project_as: self.tr("Save Project &As…"),
+            self.act_quit: self.tr("&Quit"),
+            self.act_zoom_in: self.tr("Zoom &In"),
+            self.act_zoom_out: self.tr("Zoom &Out"),
+            self.act_zoom_full: self.tr("Zoom &Full"),
+            self.act_zoom_layer: self.tr("Zoom to &Layer"),
+            self.act_previous: self.tr("&Previous Extent"),
+            self.act_next: self.tr("&Next Extent"),
+            self.act_about: self.tr("&About GIS Desk"),
+            self.tool_actions[Tool.PAN]: self.tr("Pan"),
+            self.tool_actions[Tool.ZOOM_BOX]: self.tr("Zoom Box"),
+            self.tool_actions[Tool.IDENTIFY]: self.tr("Identify"),
+            self.tool_actions[Tool.SELECT_RECT]: self.tr("Select"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.tool_actions[Tool.SELECT_RECT].setToolTip(
+            self.tr("Select features: click one or drag a rectangle")
+        )
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_recent_projects.setTitle(self.tr("Recent P&rojects"))
+        self.menu_recent_files.setTitle(self.tr("Recent &Files"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_panels.setTitle(self.tr("P&anels"))
+        self.menu_settings.setTitle(self.tr("&Settings"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Map Tools"))
+        if "layers" in self.docks:
+            self.docks["layers"].setWindowTitle(self.tr("Layers"))
+        if "identify" in self.docks:
+            self.docks["identify"].setWindowTitle(self.tr("Identify"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole UI (and map labels) to ``lang`` and remember it."""
+        app = QCoreApplication.instance()
+        if app is not None and i18n.install_language(app, lang):
+            i18n.save_language(lang)
+            self.canvas.set_language(lang)
+        for action in self.language_group.actions():
+            action.setChecked(action.data() == i18n.current_language())
+
+    def _update_title(self) -> None:
+        name = self.project_path.stem if self.project_path else self.tr("Untitled")
+        self.setWindowTitle(f"{name} — GIS Desk")
+
+    # --- opening data -------------------------------------------------------------------------
+    def open_data_dialog(self) -> None:
+        """File ▸ Open Data: pick one or more data files and open them in the background."""
+        filters = self.tr("GIS data ({patterns});;All files (*)").format(patterns=DATA_PATTERNS)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open Data"), self._last_dir(), filters
+        )
+        for path in paths:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> Job | None:
+        """Open a project file or a data file (data is read as a background job)."""
+        path = Path(path)
+        if path.suffix.lower() == EXTENSION:
+            self.open_project(path)
+            return None
+        project, catalog = self.project, self.project.catalog
+
+        def work(ctx: JobContext) -> OpenResult:
+            return open_path(
+                path, catalog=catalog, target_crs=project.crs,
+                progress=lambda f: ctx.progress(round(f * 1000), 1000, path.name),
+                cancel=ctx.cancel_event,
+            )
+
+        job = Job(self.tr("Opening {name}").format(name=path.name), work)
+        job.succeeded.connect(lambda result: self._on_data_opened(path, result))
+        job.failed.connect(lambda exc: self._on_open_failed(path, exc))
+        job.cancelled.connect(
+            lambda: self.status.showMessage(self.tr("Opening cancelled: {p}").format(p=path), 5000)
+        )
+        job.ended.connect(self.data_loaded.emit)
+        return self.jobs.start(job)
+
+    def _on_data_opened(self, path: Path, result: OpenResult) -> None:
+        for layer in result.layers:
+            self.project.add_layer(layer)
+        self.settings.add_recent(RECENT_FILES, path)
+        self._zoom_full_if_view_is_empty()
+        if result.errors:
+            self._warn(
+                self.tr("Some layers could not be opened"),
+                "\n\n".join(str(e) for e in result.errors),
+            )
+        elif not result.layers:
+            self._warn(self.tr("Nothing to show"), self.tr("{path} holds no layers.").format(
+                path=path))
+
+    def _on_open_failed(self, path: Path, exc: Exception) -> None:
+        text = str(exc)
+        if str(path) not in text:
+            text = f"{path}: {text}"
+        self._warn(
+            self.tr("Cannot open {name}").format(name=path.name),
+            text + "\n\n" + self.tr("Check that the file is a GIS data file (GeoPackage, "
+                                    "Shapefile, GeoJSON, …) and that you can read it."),
+        )
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _zoom_full_if_view_is_empty(self) -> None:
+        """After loading, show the data if the remembered view does not touch any of it."""
+        full = self.project.full_extent()
+        if full is None:
+            return
+        minx, miny, maxx, maxy = self.canvas.viewport.extent
+        if maxx < full[0] or minx > full[2] or maxy < full[1] or miny > full[3]:
+            self.canvas.zoom_full()
+
+    def _last_dir(self) -> str:
+        recent = self.settings.recent(RECENT_FILES) + self.settings.recent(RECENT_PROJECTS)
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    # --- projects -----------------------------------------------------------------------------
+    def open_project_dialog(self) -> None:
+        """File ▸ Open Project."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Project"), self._last_dir(),
+            self.tr("GIS Desk projects (*{ext})").format(ext=EXTENSION),
+        )
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path) -> bool:
+        """Replace the project's layers with those of a ``.gdproj`` file."""
+        try:
+            loaded, errors = load_project(path, self.project.catalog)
+        except ProjectFileError as exc:
+            self._warn(self.tr("Cannot open project"), str(exc))
+            return False
+        self._replace_project_content(loaded)
+        self.project_path = Path(path)
+        self.settings.add_recent(RECENT_PROJECTS, path)
+        self._update_title()
+        if errors:
+            self._warn(
+                self.tr("Some layers are missing"),
+                "\n\n".join(errors) + "\n\n" + self.tr("The rest of the project was opened."),
+            )
+        return True
+
+    def _replace_project_content(self, loaded: Project) -> None:
+        """Move ``loaded``'s layers into the window's project so every view stays connected."""
+        self.selection.clear()
+        for layer in list(self.project.layers):
+            self.project.remove_layer(layer.name)
+        self.project.crs = loaded.crs
+        self.status.crs = loaded.crs
+        if loaded.extent is not None:
+            self.project.set_extent(loaded.extent)
+            self.canvas.set_extent(loaded.extent, margin=0.0)
+        for layer in loaded.layers:
+            self.project.add_layer(layer)
+        if loaded.extent is None:
+            self.canvas.zoom_full()
+
+    def save_project(self) -> bool:
+        """File ▸ Save Project (asks for a name the first time)."""
+        if self.project_path is None:
+            return self.save_project_as()
+        self.project.set_extent(self.canvas.viewport.extent)
+        try:
+            save_project(self.project, self.project_path)
+        except OSError as exc:
+            self._warn(self.tr("Cannot save project"), f"{self.project_path}: {exc}")
+            return False
+        self.settings.add_recent(RECENT_PROJECTS, self.project_path)
+        self.status.showMessage(self.tr("Saved {path}").format(path=self.project_path), 4000)
+        return True
+
+    def save_project_as(self) -> bool:
+        """File ▸ Save Project As."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Project"), self._last_dir(),
+            self.tr("GIS Desk projects (*{ext})").format(ext=EXTENSION),
+        )
+        if not path:
+            return False
+        path_obj = Path(path)
+        if path_obj.suffix.lower() != EXTENSION:
+            path_obj = path_obj.with_name(path_obj.name + EXTENSION)
+        self.project_path = path_obj
+        self._update_title()
+        return self.save_project()
+
+    def _fill_recent(self, menu: QMenu, key: str) -> None:
+        menu.clear()
+        items = self.settings.recent(key)
+        for item in items:
+            action = menu.addAction(item)
+            action.triggered.connect(lambda _=False, p=item: self.open_path(Path(p)))
+        if not items:
+            menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _fill_recent_projects(self) -> None:
+        self._fill_recent(self.menu_recent_projects, RECENT_PROJECTS)
+
+    def _fill_recent_files(self) -> None:
+        self._fill_recent(self.menu_recent_files, RECENT_FILES)
+
+    # --- map interaction ----------------------------------------------------------------------
+    def _current_layer(self) -> MapLayer | None:
+        name = self.layers_panel.current_layer() if self.layers_panel is not None else None
+        return self.project.layer(name) if name else None
+
+    def zoom_to_current_layer(self) -> None:
+        """View ▸ Zoom to Layer: the layer highlighted in the layers panel (else everything)."""
+        layer = self._current_layer()
+        if layer is None:
+            self.canvas.zoom_full()
+        else:
+            self.canvas.zoom_to_layer(layer.name)
+
+    def _queryable_layers(self) -> list[MapLayer]:
+        """Visible spatial layers, top of the drawing order first (what the user sees first)."""
+        return [lyr for lyr in reversed(self.project.layers) if lyr.visible and lyr.is_spatial]
+
+    def _on_map_clicked(self, x: float, y: float) -> None:
+        tolerance = IDENTIFY_TOLERANCE_PX * self.canvas.viewport.resolution
+        if self.canvas.tool is Tool.IDENTIFY:
+            results = [
+                (lyr.name, rows) for lyr in self._queryable_layers()
+                if len(rows := features_at(lyr, x, y, tolerance))
+            ]
+            if self.identify_panel is not None:
+                self.identify_panel.show_results(results)
+                self.docks["identify"].show()
+            count = sum(len(rows) for _, rows in results)
+            self.status.showMessage(self.tr("%n feature(s) found", "", count), 4000)
+        elif self.canvas.tool is Tool.SELECT_RECT:
+            self.selection.clear()
+            for lyr in self._selectable_layers():
+                rows = features_at(lyr, x, y, tolerance)
+                if len(rows):
+                    self.selection.set(lyr.name, rows[:1])
+                    break
+
+    def _selectable_layers(self) -> list[MapLayer]:
+        current = self._current_layer()
+        return [current] if current is not None else self._queryable_layers()
+
+    def _select_in_rect(self, minx: float, miny: float, maxx: float, maxy: float) -> None:
+        self.selection.clear()
+        for lyr in self._selectable_layers():
+            self.selection.set(lyr.name, features_in_rect(lyr, (minx, miny, maxx, maxy)))
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        self.status.show_selection_count(self.selection.count())
+        self.canvas.set_selection({n: self.selection.rows(n) for n in self.selection.layers()})
+
+    def _update_history_actions(self) -> None:
+        self.act_previous.setEnabled(self.canvas.can_go_back())
+        self.act_next.setEnabled(self.canvas.can_go_forward())
+
+    def show_about(self) -> None:
+        """Help ▸ About."""
+        QMessageBox.about(
+            self, self.tr("About GIS Desk"),
+            self.tr("GIS Desk {version}\nOffline-first desktop GIS for city asset management.")
+            .format(version=__version__),
+        )
+
+    # --- window state -------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is None:
+            self.resize(1280, 800)
+        else:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        last = self.settings.last_extent()
+        if last is not None and self.project.extent is None and not self.project.layers:
+            self.project.set_extent(last)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        if self.canvas.viewport.width > 1 and self.project.layers:
+            self.settings.set_last_extent(self.canvas.viewport.extent)
+        self.settings.sync()
+        self.jobs.cancel_all()
+        self.jobs.wait(5000)
+        self.canvas.shutdown()
+        super().closeEvent(event)
