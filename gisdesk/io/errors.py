@@ -51,34 +51,39 @@ class ReadCancelled(Exception):  # noqa: N818 - it is a signal, not a failure
     """The user cancelled a read; nothing was loaded."""
 
 
+_SYNTAX = "the file is damaged or incomplete (it does not follow the format's syntax)"
+_REEXPORT = "Copy the file again or re-export it from the program that made it."
+_PARQUET = ("this GIS Desk build cannot read (Geo)Parquet",
+            "Convert it to GeoPackage (e.g. with ogr2ogr) and open that.")
+_NOT_UTF8 = ("its text is not in UTF-8", "Re-save the file as UTF-8 (GeoJSON must be UTF-8).")
+
 # (substring of the GDAL/pyogrio message, plain reason, what to do). First match wins.
 _KNOWN: tuple[tuple[str, str, str], ...] = (
-    ("permission denied", "GIS Desk is not allowed to read it",
-     "Ask your administrator for read access or copy the file to your own folder."),
-    ("libduckdb", "this GIS Desk build cannot read (Geo)Parquet",
-     "Convert it to GeoPackage (e.g. with ogr2ogr) and open that."),
-    ("parquet", "this GIS Desk build cannot read (Geo)Parquet",
-     "Convert it to GeoPackage (e.g. with ogr2ogr) and open that."),
+    ("libduckdb", *_PARQUET),
+    ("parquet", *_PARQUET),
     ("no such file", "the file does not exist or cannot be opened",
      "Check the path and that the file (and, for a Shapefile, its .shx/.dbf) is there."),
+    ("permission denied", "GIS Desk is not allowed to read it",
+     "Ask your administrator for read access or copy the file to your own folder."),
     (".shx", "the Shapefile's index file (.shx) is missing or damaged",
      "Copy the .shx file next to the .shp, or re-export the layer."),
     ("not recognized as being in a supported file format",
      "it is not a vector format GIS Desk can read, or the file is damaged",
      "Open a GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, GML or CSV file; if it is one, "
      "it may be incomplete — copy it again."),
-    ("unicodedecode", "its text is not in UTF-8",
-     "Re-save the file as UTF-8 (GeoJSON must be UTF-8)."),
-    ("not encoded in utf-8", "its text is not in UTF-8",
-     "Re-save the file as UTF-8 (GeoJSON must be UTF-8)."),
+    ("unicodedecode", *_NOT_UTF8),
+    ("not encoded in utf-8", *_NOT_UTF8),
     ("unknown wkb type", "it holds a geometry type GIS Desk cannot draw (e.g. MultiPatch or TIN)",
      "Convert the geometries to polygons in the program that made the file."),
-    ("parse", "the file is damaged or incomplete (it does not follow the format's syntax)",
-     "Copy the file again or re-export it from the program that made it."),
-    ("eof", "the file is damaged or incomplete (it ends too early)",
-     "Copy the file again or re-export it from the program that made it."),
-    ("entit", "the file is damaged or unsafe (XML entity expansion)",
-     "Re-export the file from the program that made it."),
+    ("failed to read geojson", "the file is damaged or incomplete (it is not valid GeoJSON)",
+     _REEXPORT),
+    ("unterminated", "the file is damaged or incomplete (it ends in the middle of a value)",
+     _REEXPORT),
+    ("not well-formed", _SYNTAX, _REEXPORT),
+    ("syntax", _SYNTAX, _REEXPORT),
+    ("parse", _SYNTAX, _REEXPORT),
+    ("eof", "the file is damaged or incomplete (it ends too early)", _REEXPORT),
+    ("entit", "the file is damaged or unsafe (XML entity expansion)", _REEXPORT),
     ("failed to open", "GDAL could not open it",
      "Check that the file is complete and in a supported vector format."),
 )
@@ -96,7 +101,11 @@ def explain(exc: BaseException) -> tuple[str, str | None]:
             return translate("ReadError", reason) + f" [{_short(str(exc))}]", translate(
                 "ReadError", hint
             )
-    return translate("ReadError", "unexpected problem") + f" [{_short(text)}]", None
+    return translate("ReadError", "unexpected problem") + f" [{_short(text)}]", translate(
+        "ReadError",
+        "Check that the file is complete and in a supported vector format; the details in "
+        "brackets help support staff.",
+    )
 
 
 def _short(text: str, limit: int = 240) -> str:

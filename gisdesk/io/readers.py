@@ -78,6 +78,7 @@ def read_layer(
     where: str | None = None,
     progress: chunked.Progress | None = None,
     cancel: chunked.Cancel | None = None,
+    batch_rows: int = chunked.BATCH_ROWS,
 ) -> MapLayer:
     """Read one layer of ``path`` into a MapLayer in ``target_crs``.
 
@@ -97,6 +98,8 @@ def read_layer(
     progress, cancel
         ``progress(fraction)`` is called after each batch; when ``cancel()`` returns True the
         read stops with :class:`ReadCancelled`.
+    batch_rows
+        Features per batch: the granularity of progress and cancellation.
 
     Raises
     ------
@@ -107,7 +110,7 @@ def read_layer(
     """
     dataset, name = _find_layer(Path(path), layer)
     return _read_entry(dataset, name, target_crs=target_crs, bbox=bbox, catalog=catalog,
-                       where=where, progress=progress, cancel=cancel)
+                       where=where, progress=progress, cancel=cancel, batch_rows=batch_rows)
 
 
 def _read_entry(dataset: Dataset, name: str, **kwargs: Any) -> MapLayer:
@@ -253,7 +256,7 @@ def _info_of(dataset: Dataset, name: str) -> LayerInfo:
 
 def _read(
     dataset: Dataset, name: str, *, target_crs: Any, bbox: Any, catalog: Catalog | None,
-    where: str | None, progress: Any, cancel: Any,
+    where: str | None, progress: Any, cancel: Any, batch_rows: int = chunked.BATCH_ROWS,
 ) -> MapLayer:
     info = _read_info(dataset, name, force_total_bounds=dataset.is_csv)
     source_crs = crs_to_string(info["crs"]) if info["crs"] else None
@@ -267,7 +270,7 @@ def _read(
     req = chunked.Request(
         dataset.source, dataset.gdal_layer(name), dataset.options, file_bbox, where,
         total=int(info["features"]) if bbox is None and where is None else -1,
-        progress=progress, cancel=cancel,
+        progress=progress, cancel=cancel, batch_rows=batch_rows,
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
