@@ -7,7 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import geopandas as gpd
 import numpy as np
 import pytest
-from shapely.geometry import Point
+from shapely.geometry import LineString, Point, box
 
 from gisdesk.core.definitions import default_catalog
 from gisdesk.core.layer import MapLayer
@@ -76,7 +76,7 @@ def test_identify_panel_indonesian_labels_and_numbers(qtbot, project, lang):
     assert shown["Tahun pemasangan"] == ""  # missing value is blank, not 'nan'
     assert shown["extra_col"] == "2,25"
     panel.show_features("survey", [0])
-    assert _table(panel) == {"kode": "X9", "panjang": "1234,5"}
+    assert _table(panel) == {"kode": "X9", "panjang": "1234,5", "Koordinat": "1,00; 1,00"}
 
 
 def test_identify_panel_retranslates_on_language_switch(qtbot, project, lang):
@@ -121,3 +121,34 @@ def test_identify_panel_counts_selection(qtbot, project, lang):
     assert panel.selection_label.text() == "3 feature(s) selected"
     lang("id")
     assert panel.selection_label.text() == "3 fitur dipilih"
+
+
+def test_identify_panel_measures_lines_and_polygons(qtbot, project, lang):
+    lang("id")
+    frame = gpd.GeoDataFrame({"n": [1, 2]}, geometry=[LineString([(0, 0), (3000, 4000)]),
+                                                      box(0, 0, 100, 25.5)], crs="EPSG:32651")
+    project.add_layer(MapLayer("shapes", frame))
+    panel = IdentifyPanel(project)
+    qtbot.addWidget(panel)
+    panel.show_features("shapes", [0, 1])
+    assert _table(panel)["Panjang"] == "5.000,0 m"
+    panel.go_to(1)
+    assert _table(panel)["Luas"] == "2.550,0 m²"
+
+
+def test_identify_panel_follows_edits_and_removal(qtbot, project, lang):
+    lang("en")
+    panel = IdentifyPanel(project)
+    qtbot.addWidget(panel)
+    panel.show_results([("survey", [0]), ("valves", [0])])
+    panel.go_to(1)
+    layer = project.layer("valves")
+    layer.frame.loc[layer.frame.index[0], "status"] = "BROKEN"
+    layer.touch()
+    assert _table(panel)["Status"] == "Inoperable"
+    project.remove_layer("survey")
+    assert panel.hits() == [("valves", 0)]
+    assert _table(panel)["Asset code"] == "V-001"
+    project.remove_layer("valves")
+    assert panel.hits() == []
+    assert panel.table.rowCount() == 0

@@ -137,11 +137,15 @@ def test_layers_panel_current_layer_signal(qtbot, project, english):
 
 
 def test_layers_panel_survives_deletion_of_widget(qtbot, project, english):
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     panel = LayersPanel(project)
+    model = panel.model
     panel.deleteLater()
     QApplication.processEvents()
-    from PySide6.QtCore import QCoreApplication, QEvent
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(model)
     project.set_visible("roads", False)  # must not call into the deleted model
     assert project.layer("roads").visible is False
 

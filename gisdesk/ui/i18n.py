@@ -141,12 +141,16 @@ def locale_for(lang: str | None = None) -> QLocale:
     return QLocale(_LOCALES.get(lang or _current, "en_US"))
 
 
-def format_number(value: float, decimals: int = 2, lang: str | None = None) -> str:
+def format_number(value: float, decimals: int = 2, lang: str | None = None,
+                  group: bool = True) -> str:
     """``value`` with the language's separators: 1,234.5 in English, 1.234,5 in Indonesian.
 
-    Integers (and floats with ``decimals=0``) get no decimal part.
+    Integers get no decimal part. ``group=False`` drops the thousands separator, for
+    coordinates and codes that people copy into other programs.
     """
     locale = locale_for(lang)
+    if not group:
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
     if isinstance(value, int) and not isinstance(value, bool):
         return locale.toString(value)
     return locale.toString(float(value), "f", decimals)

@@ -51,6 +51,88 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <source>{0}: tables can be written as .csv or .xlsx, not &apos;{1}&apos;</source>
         <translation>{0}: tabel dapat ditulis sebagai .csv atau .xlsx, bukan &apos;{1}&apos;</translation>
     </message>
+    <message>
+        <location filename="../../gisdesk/commands/export_layer.py" line="+46"/>
+        <location filename="../../gisdesk/commands/export_web.py" line="+48"/>
+        <source>file not found: {0}</source>
+        <translation>berkas tidak ditemukan: {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} (layer &apos;{1}&apos;): bad --where expression: {2}</source>
+        <translation>{0} (lapisan &apos;{1}&apos;): ekspresi --where tidak valid: {2}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../../gisdesk/commands/export_web.py" line="+16"/>
+        <source>warning: {0}</source>
+        <translation>peringatan: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrote {0}: {1} features ({2}, {3})</source>
+        <translation>{0} telah ditulis: {1} fitur ({2}, {3})</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/commands/export_table.py" line="+45"/>
+        <source>wrote {0}: {1} rows, {2} columns</source>
+        <translation>{0} telah ditulis: {1} baris, {2} kolom</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/commands/export_web.py" line="+6"/>
+        <source>{0}: no layer named {1} (layers: {2})</source>
+        <translation>{0}: tidak ada lapisan bernama {1} (lapisan: {2})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>bad --where expression: {0}</source>
+        <translation>ekspresi --where tidak valid: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>note: --where not applied to layer &apos;{0}&apos; (it lacks {1})</source>
+        <translation>catatan: --where tidak diterapkan pada lapisan &apos;{0}&apos; (lapisan itu tidak memiliki {1})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>layer &apos;{0}&apos;: bad --where expression: {1}</source>
+        <translation>lapisan &apos;{0}&apos;: ekspresi --where tidak valid: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no layer has the fields named in --where: {0}</source>
+        <translation>tidak ada lapisan yang memiliki kolom yang disebut dalam --where: {0}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--max-features must be positive</source>
+        <translation>--max-features harus bernilai positif</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>note: {0}</source>
+        <translation>catatan: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wrote {0}: {1} layers, {2} features, {3:.1f} MB</source>
+        <translation>{0} telah ditulis: {1} lapisan, {2} fitur, {3:.1f} MB</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/export/layers.py" line="+67"/>
+        <source>{0}: cannot export to &apos;{1}&apos; files; use one of {2}</source>
+        <translation>{0}: tidak dapat mengekspor ke berkas &apos;{1}&apos;; gunakan salah satu dari {2}</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>{0}: shapefile field names are cut to 10 characters: {1}</source>
+        <translation>{0}: nama kolom shapefile dipotong menjadi 10 karakter: {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot write layer &apos;{0}&apos; to {1}: {2}</source>
+        <translation>Tidak dapat menulis lapisan &apos;{0}&apos; ke {1}: {2}</translation>
+    </message>
 </context>
 <context>
     <name>Expression</name>
@@ -188,12 +270,27 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+124"/>
+        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+159"/>
         <source>Feature {0} of {1}</source>
         <translation>Fitur {0} dari {1}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>Length</source>
+        <translation>Panjang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Area</source>
+        <translation>Luas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coordinates</source>
+        <translation>Koordinat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No feature identified</source>
         <translation>Tidak ada fitur yang teridentifikasi</translation>
     </message>
@@ -591,7 +688,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../../gisdesk/network/graph.py" line="+122"/>
+        <location filename="../../gisdesk/network/graph.py" line="+123"/>
         <source>Layer &apos;{0}&apos;: features {1} have no geometry</source>
         <translation>Lapisan &apos;{0}&apos;: fitur {1} tidak memiliki geometri</translation>
     </message>
@@ -685,9 +782,14 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Tidak dapat membaca {where}: {reason}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>unexpected problem</source>
         <translation>masalah tak terduga</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check that the file is complete and in a supported vector format; the details in brackets help support staff.</source>
+        <translation>Pastikan berkas lengkap dan dalam format vektor yang didukung; rincian dalam tanda kurung membantu petugas dukungan.</translation>
     </message>
     <message>
         <location filename="../../gisdesk/io/readers.py" line="+172"/>

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shapely.geometry.base import BaseGeometry
 
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.core.selection import Selection
-from gisdesk.ui.i18n import current_language
+from gisdesk.ui.i18n import current_language, format_number
 from gisdesk.ui.panels.value_format import attribute_rows
 
 Hit = tuple[str, int]
@@ -47,6 +48,7 @@ class IdentifyPanel(QWidget):
         self._selection = selection
         self._hits: list[Hit] = []
         self._pos = 0
+        self._watched: MapLayer | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.position = QLabel()
@@ -62,11 +64,41 @@ class IdentifyPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.selection_label = QLabel()
         self._layout_widgets()
+        project.layers_changed.connect(self._on_layers_changed)
         if selection is not None:
             selection.changed.connect(self._on_selection_changed)
-            self.destroyed.connect(lambda *_: selection.changed.disconnect(
-                self._on_selection_changed))
+        self.destroyed.connect(lambda *_: self._detach(project, selection))
         self.retranslateUi()
+
+    def _detach(self, project: Project, selection: Selection | None) -> None:
+        """Stop listening to the model once the widget is gone."""
+        project.layers_changed.disconnect(self._on_layers_changed)
+        if selection is not None:
+            selection.changed.disconnect(self._on_selection_changed)
+        self._watch(None)
+
+    def _watch(self, layer: MapLayer | None) -> None:
+        """Follow edits of the layer on display so the values shown are never stale."""
+        if layer is self._watched:
+            return
+        if self._watched is not None:
+            self._watched.changed.disconnect(self._on_layer_edited)
+        self._watched = layer
+        if layer is not None:
+            layer.changed.connect(self._on_layer_edited)
+
+    def _on_layer_edited(self, *_: object) -> None:
+        self._render()
+
+    def _on_layers_changed(self, *_: object) -> None:
+        """Forget hits on removed layers; keep showing the same feature when it survives."""
+        current = self.current()
+        self._hits = [hit for hit in self._hits if self._project.layer(hit[0]) is not None]
+        if current in self._hits:
+            self._pos = self._hits.index(current)
+        else:
+            self._pos = min(self._pos, max(len(self._hits) - 1, 0))
+        self._render()
 
     def _layout_widgets(self) -> None:
         nav = QHBoxLayout()
@@ -114,12 +146,15 @@ class IdentifyPanel(QWidget):
     def _render(self) -> None:
         hit = self.current()
         layer = self._project.layer(hit[0]) if hit else None
+        self._watch(layer)
         if hit is None or layer is None or not 0 <= hit[1] < len(layer.frame):
             self._render_empty()
             return
         lang = current_language()
-        pairs = attribute_rows(layer.frame.iloc[hit[1]], layer.definition,
-                               self._project.catalog, lang)
+        feature = layer.frame.iloc[hit[1]]
+        pairs = attribute_rows(feature, layer.definition, self._project.catalog, lang)
+        if layer.is_spatial:
+            pairs += self._measure_rows(feature.get(layer.frame.geometry.name), lang)
         self.title.setText(layer.title_in(lang))
         self.position.setText(self.tr("Feature {0} of {1}").format(self._pos + 1,
                                                                    len(self._hits)))
@@ -130,6 +165,21 @@ class IdentifyPanel(QWidget):
         self.previous_button.setEnabled(self._pos > 0)
         self.next_button.setEnabled(self._pos < len(self._hits) - 1)
         self.feature_shown.emit(hit[0], hit[1])
+
+    def _measure_rows(self, geometry: BaseGeometry | None, lang: str) -> list[tuple[str, str]]:
+        """Length, area or coordinates in the project CRS (metres), which crews ask for."""
+        if geometry is None or geometry.is_empty:
+            return []
+        kind = geometry.geom_type.removeprefix("Multi")
+        if kind == "LineString":
+            return [(self.tr("Length"), f"{format_number(geometry.length, 1, lang)} m")]
+        if kind == "Polygon":
+            return [(self.tr("Area"), f"{format_number(geometry.area, 1, lang)} m²")]
+        if geometry.geom_type == "Point":
+            x = format_number(geometry.x, 2, lang, group=False)
+            y = format_number(geometry.y, 2, lang, group=False)
+            return [(self.tr("Coordinates"), f"{x}; {y}")]
+        return []
 
     def _render_empty(self) -> None:
         self.title.setText(self.tr("No feature identified"))
