@@ -208,15 +208,31 @@ def save_session(session: EditSession, host: str | None = None) -> SaveReport:
         for current, conn in conns.items():  # noqa: B007 - `current` names the file on error
             conn.execute("COMMIT")
     except (sqlite3.Error, OSError, LookupError) as exc:
-        for conn in conns.values():
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+        _abandon(conns)
         raise _explain(current, exc) from exc
     finally:
         for conn in conns.values():
             conn.close()
     session.mark_saved()
     return total
+
+
+def _abandon(conns: dict[Path, sqlite3.Connection]) -> None:
+    """Roll back every file; reopen each so SQLite restores any hot journal right away.
+
+    On a full disk SQLite rolls back by itself but leaves the journal for the next reader to
+    replay; replaying it now means the file is byte-for-byte as before the save.
+    """
+    for path, conn in conns.items():
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            conn.close()
+            probe = sqlite3.connect(path, timeout=LOCK_TIMEOUT_S)
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            probe.close()
+        except sqlite3.Error:
+            continue  # the journal stays; SQLite replays it on the next open
 
 
 def _add(total: SaveReport, part: SaveReport, audit_rows: int) -> None:
