@@ -1,0 +1,133 @@
+"""Valve isolation: which valves to close for a break, which mains go dry, who loses water.
+
+From the broken main the search spreads through pipes and stops at valves: the valves it meets
+are the smallest set that isolates the break, and the pipes it crossed are the isolated zone.
+Then, with the zone shut, everything no longer reachable from a source is dry too (a branch fed
+only through the zone). Only mains that were supplied before the break are reported as dry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from gisdesk.network.arrays import reach
+from gisdesk.network.graph import Network
+from gisdesk.query.metric import to_metric
+
+
+@dataclass
+class IsolationResult:
+    """The answer to "a main broke here": index labels of the rows of each input layer."""
+
+    broken_main: object
+    valves_to_close: list[object]
+    isolated_mains: list[object]
+    dry_mains: list[object]
+    affected_buildings: list[object] = field(default_factory=list)
+    sources: list[tuple[float, float]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON output."""
+        return {
+            "broken_main": _plain(self.broken_main),
+            "valves_to_close": [_plain(v) for v in self.valves_to_close],
+            "isolated_mains": [_plain(v) for v in self.isolated_mains],
+            "dry_mains": [_plain(v) for v in self.dry_mains],
+            "affected_buildings": [_plain(v) for v in self.affected_buildings],
+            "sources": [list(s) for s in self.sources],
+        }
+
+
+def default_sources(network: Network, diameters: np.ndarray | None) -> np.ndarray:
+    """Source nodes when none are given: an end of the largest-diameter main.
+
+    The end with the lower degree is taken (a main leaving a reservoir usually has a free end
+    there). Without diameters the longest main stands in.
+    """
+    if network.edge_count == 0:
+        return np.zeros(0, dtype=np.int64)
+    if diameters is not None and np.isfinite(diameters).any():
+        size = np.nan_to_num(diameters[network.edge_feature], nan=-1.0)
+    else:
+        size = shapely.length(network.edge_geoms)
+    edge = int(np.argmax(size))
+    ends = np.array([network.edge_u[edge], network.edge_v[edge]])
+    return ends[[int(np.argmin(network.degree[ends]))]]
+
+
+def source_nodes(network: Network, sources: gpd.GeoDataFrame | None,
+                 diameters: np.ndarray | None, tolerance: float = 5.0) -> np.ndarray:
+    """Nodes nearest to the given source points (within ``tolerance`` m), else the default."""
+    if sources is None or len(sources) == 0:
+        return default_sources(network, diameters)
+    points = np.asarray(to_metric(sources, "sources", network.crs).geometry.values)
+    tree = shapely.STRtree(shapely.points(network.node_xy))
+    pairs = tree.query_nearest(points, max_distance=tolerance, all_matches=False)
+    if len(pairs[1]) == 0:
+        return default_sources(network, diameters)
+    return np.unique(pairs[1])
+
+
+def isolate(
+    network: Network,
+    x: float,
+    y: float,
+    sources: np.ndarray,
+    served_by: np.ndarray | None = None,
+    building_index: np.ndarray | None = None,
+) -> IsolationResult:
+    """Isolate the main nearest to ``(x, y)`` (in the mains layer's own CRS).
+
+    Parameters
+    ----------
+    sources
+        Node ids that feed the network (see :func:`source_nodes`).
+    served_by
+        For each building, the position of the main that serves it (see :func:`serving_mains`).
+    """
+    broken = network.nearest_edge(x, y)
+    start = np.array([network.edge_u[broken], network.edge_v[broken]])
+    zone_nodes, zone_edges = reach(network.undirected, start, stop=network.valve_mask,
+                                  edge_count=network.edge_count)
+    zone_edges[broken] = True
+    closed = np.flatnonzero((network.valve_node >= 0) & zone_nodes[np.maximum(
+        network.valve_node, 0)])
+    supplied_before = reach(network.undirected, sources, edge_count=network.edge_count)[1]
+    supplied_after = reach(network.undirected, sources, blocked_edges=zone_edges,
+                           edge_count=network.edge_count)[1]
+    dry_edges = (supplied_before & ~supplied_after) | zone_edges
+    dry_features = np.unique(network.edge_feature[dry_edges])
+    zone_features = np.unique(network.edge_feature[zone_edges])
+    affected: list[object] = []
+    if served_by is not None and building_index is not None:
+        is_dry = np.zeros(len(network.feature_index), dtype=bool)
+        is_dry[dry_features] = True
+        hit = (served_by >= 0) & is_dry[np.maximum(served_by, 0)]
+        affected = building_index[hit].tolist()
+    return IsolationResult(
+        broken_main=network.feature_index[network.edge_feature[broken]],
+        valves_to_close=network.valve_index[closed].tolist(),
+        isolated_mains=network.feature_index[zone_features].tolist(),
+        dry_mains=network.feature_index[dry_features].tolist(),
+        affected_buildings=affected,
+        sources=[tuple(map(float, network.node_xy[s])) for s in sources],
+    )
+
+
+def serving_mains(network: Network, buildings: gpd.GeoDataFrame,
+                  max_distance: float | None = None) -> np.ndarray:
+    """Position (in the mains layer) of the main nearest to each building; -1 if none."""
+    geoms = np.asarray(to_metric(buildings, "buildings", network.crs).geometry.values)
+    pairs = network.edge_tree.query_nearest(geoms, max_distance=max_distance, all_matches=False)
+    out = np.full(len(geoms), -1, dtype=np.int64)
+    out[pairs[0]] = network.edge_feature[pairs[1]]
+    return out
+
+
+def _plain(value: object) -> object:
+    """numpy scalars as Python values so ``json.dumps`` accepts them."""
+    return value.item() if isinstance(value, np.generic) else value
