@@ -8,4 +8,5 @@ arguments and returning an exit code. Heavy imports happen inside that callable 
 COMMAND_MODULES: list[str] = [
     # one line per subcommand module, e.g. "gisdesk.commands.info"
     "gisdesk.commands.render",
+    "gisdesk.commands.info",
 ]
