@@ -27,6 +27,8 @@ from gisdesk.i18n import translate
 class JournalSink(Protocol):
     """Where the session records each step so a crash loses nothing (see journal.py)."""
 
+    header: dict[str, Any]
+
     def append(self, op: str, command: Command) -> None:
         """Durably record ``op`` ("do", "undo", "redo") of ``command``."""
 
@@ -51,6 +53,8 @@ class EditSession:
     def __init__(self, project: Project, profile: Profile, journal: JournalSink | None = None):
         self.context = EditContext(project, profile)
         self.journal = journal
+        if journal is not None:
+            journal.header.update({f"user_{k}": v for k, v in profile.to_dict().items()})
         self.changed = Event()
         self._stack: list[Command] = []
         self._index = 0
