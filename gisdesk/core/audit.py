@@ -74,7 +74,8 @@ def workstation() -> str:
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, shapely.Geometry) and isinstance(b, shapely.Geometry):
         return bool(shapely.equals_exact(a, b, tolerance=0))
-    return a == b or (a is None and b is None)
+    a, b = (None if v == "" else v for v in (a, b))  # blank text and NULL mean the same
+    return a == b
 
 
 def changed_fields(change: FeatureChange) -> list[str]:
