@@ -104,7 +104,9 @@ def _simplify(frame: gpd.GeoDataFrame, kind: str) -> tuple[gpd.GeoDataFrame, flo
 def _popup_rows(frame: pd.DataFrame, layer: MapLayer, catalog: Catalog | None,
                 lang: str) -> tuple[list[str], list[list[str | None]]]:
     """Field labels and, per feature, display strings (domain labels, units, short numbers)."""
-    table = labelled_frame(frame, layer.definition, catalog, lang)
+    key = layer.definition.key if layer.definition else None
+    shown = frame.drop(columns=[key]) if key in frame else frame  # UUIDs mean nothing to people
+    table = labelled_frame(shown, layer.definition, catalog, lang)
     columns = [_display(table[c]) for c in table.columns]
     if not columns:
         return [], [[] for _ in range(len(frame))]
@@ -165,5 +167,6 @@ def prepare_layer(layer: MapLayer, catalog: Catalog | None, lang: str, max_featu
 def _label_index(frame: pd.DataFrame, layer: MapLayer) -> int | None:
     """Position of the label field among the popup fields (its value titles the popup)."""
     label_field = layer.definition.label_field if layer.definition else None
-    columns = ordered_columns(frame, layer.definition)
+    key = layer.definition.key if layer.definition else None
+    columns = [c for c in ordered_columns(frame, layer.definition) if c != key]
     return columns.index(label_field) if label_field in columns else None

@@ -88,6 +88,7 @@
     });
     group.bindPopup(function (layer) { return popupHtml(d, layer.feature.properties.i); },
       { maxWidth: 360 });
+    group.gdTitle = d.title;
     window.gisdesk.layers.push(group);
     return group;
   }
