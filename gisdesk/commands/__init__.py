@@ -7,6 +7,13 @@ arguments and returning an exit code. Heavy imports happen inside that callable 
 
 COMMAND_MODULES: list[str] = [
     # one line per subcommand module, e.g. "gisdesk.commands.info"
+    "gisdesk.commands.sample_data",
     "gisdesk.commands.render",
     "gisdesk.commands.info",
+    "gisdesk.commands.export_web",
+    "gisdesk.commands.export_table",
+    "gisdesk.commands.export_layer",
+    "gisdesk.commands.query",
+    "gisdesk.commands.trace",
+    "gisdesk.commands.sync",
 ]
