@@ -1,0 +1,120 @@
+"""Writing merged changes into a GeoPackage by UUID, inside the caller's transaction.
+
+Used for both the working copy and the folder hub's master file. Every statement is
+parameterised; table and column names come from the file's own catalogue and are quoted. GDAL's
+R-tree triggers need the ST_* functions, so they are registered on every connection first.
+Applying is idempotent: an insert whose UUID exists becomes an update, a delete of a missing UUID
+does nothing, so a sync interrupted and run again lands every change exactly once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from gisdesk.io.gpkg_store_blob import register_functions
+from gisdesk.io.gpkg_store_tables import quote
+from gisdesk.sync.changes import GEOMETRY, geometry_blob
+from gisdesk.sync.merge import Change
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection ready to write GeoPackage geometries (autocommit off, ST_* registered)."""
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    register_functions(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+class _Table:
+    def __init__(self, conn: sqlite3.Connection, name: str, key: str) -> None:
+        geom = conn.execute(
+            "SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (name,)
+        ).fetchone()
+        info = list(conn.execute(f"PRAGMA table_info({quote(name)})"))
+        if not info:
+            raise LookupError(f"table '{name}' is missing from the GeoPackage")
+        self.name, self.key = name, key
+        self.columns = {r[1] for r in info}
+        self.fid = next((r[1] for r in info if r[5]), "fid")
+        self.geom_col, self.srs_id = (geom[0], int(geom[1])) if geom else (None, 0)
+        self.touched = False
+
+    def values(self, row: dict) -> dict:
+        """Column -> stored value for the columns this table has (unknown fields are kept out)."""
+        out = {}
+        for name, value in row.items():
+            if name == GEOMETRY:
+                if self.geom_col is not None:
+                    out[self.geom_col] = geometry_blob(value, self.srs_id)
+            elif name in self.columns and name != self.fid:
+                out[name] = value
+        return out
+
+
+def apply_changes(conn: sqlite3.Connection, changes: Iterable[Change], keys: dict[str, str]) -> int:
+    """Apply ``changes`` through ``conn`` (the caller owns BEGIN/COMMIT); returns rows written."""
+    tables: dict[str, _Table] = {}
+    written = 0
+    for change in changes:
+        table = tables.get(change.layer)
+        if table is None:
+            table = tables[change.layer] = _Table(conn, change.layer, keys[change.layer])
+        written += _apply_one(conn, table, change)
+        table.touched = True
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
+    for table in tables.values():
+        if table.touched:
+            _refresh_contents(conn, table, stamp)
+    return written
+
+
+def _apply_one(conn: sqlite3.Connection, table: _Table, change: Change) -> int:
+    where = f"{quote(table.key)} = ?"
+    if change.kind == "delete":
+        sql = f"DELETE FROM {quote(table.name)} WHERE {where}"  # noqa: S608 - quoted names
+        cur = conn.execute(sql, (change.uuid,))
+        return cur.rowcount
+    assert change.new is not None
+    values = table.values(dict(change.new))
+    exists = conn.execute(
+        f"SELECT 1 FROM {quote(table.name)} WHERE {where}", (change.uuid,)  # noqa: S608
+    ).fetchone()
+    if exists:
+        sets = ", ".join(f"{quote(c)} = ?" for c in values if c != table.key)
+        if not sets:
+            return 0
+        params = [v for c, v in values.items() if c != table.key] + [change.uuid]
+        sql = f"UPDATE {quote(table.name)} SET {sets} WHERE {where}"  # noqa: S608 - quoted names
+        return conn.execute(sql, params).rowcount
+    values[table.key] = change.uuid
+    cols = ", ".join(quote(c) for c in values)
+    marks = ", ".join("?" * len(values))
+    sql = f"INSERT INTO {quote(table.name)} ({cols}) VALUES ({marks})"  # noqa: S608 - quoted
+    conn.execute(sql, list(values.values()))
+    return 1
+
+
+def _refresh_contents(conn: sqlite3.Connection, table: _Table, stamp: str) -> None:
+    """Keep gpkg_contents honest for GDAL and QGIS: change time and the layer's extent."""
+    conn.execute(
+        "UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?", (stamp, table.name)
+    )
+    if table.geom_col is None:
+        return
+    rtree = f"rtree_{table.name}_{table.geom_col}"
+    has_rtree = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (rtree,)
+    ).fetchone()
+    if has_rtree:
+        box = conn.execute(
+            f"SELECT min(minx), min(miny), max(maxx), max(maxy) FROM {quote(rtree)}"  # noqa: S608
+        ).fetchone()
+        if box and box[0] is not None:
+            conn.execute(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                "WHERE table_name = ?",
+                (*box, table.name),
+            )

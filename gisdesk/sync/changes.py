@@ -1,0 +1,156 @@
+"""Finding what changed in a GeoPackage since its base, keyed by UUID.
+
+pygeodiff compares the working copy with the base copy table by table (in C++, fast, and it sees
+edits made by any tool: QGIS, GDAL, GIS Desk). Its changesets are keyed by the integer fid, which
+is only a storage detail, so we take the fids it reports, read those rows from both files and match
+them by the layer's UUID key. A row deleted and re-inserted with a new fid (as some tools do) is
+therefore an update, not a delete plus an insert.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pygeodiff
+import shapely
+
+from gisdesk.io.gpkg_store_blob import from_blob, to_blob
+from gisdesk.io.gpkg_store_tables import quote
+from gisdesk.sync.merge import Change
+
+GEOMETRY = "geometry"
+"""Rows carry their geometry under this name, as ISO WKB bytes, whatever the column is called."""
+
+_CHUNK = 500
+
+
+def detect_changes(base: Path, current: Path, keys: Mapping[str, str]) -> list[Change]:
+    """Changes from ``base`` to ``current`` for the tables in ``keys`` (table -> UUID field).
+
+    Tables not named in ``keys`` (GIS Desk's own bookkeeping, layers without a definition) are
+    ignored. Raises ValueError naming the table when a changed row has no UUID.
+    """
+    fids = _changed_fids(base, current, set(keys))
+    changes: list[Change] = []
+    for table, (old_fids, new_fids) in sorted(fids.items()):
+        key = keys[table]
+        old_rows = _rows_by_key(base, table, key, old_fids)
+        new_rows = _rows_by_key(current, table, key, new_fids)
+        for uuid in sorted(set(old_rows) | set(new_rows)):
+            old, new = old_rows.get(uuid), new_rows.get(uuid)
+            if old is None:
+                changes.append(Change(table, uuid, "insert", None, new))
+            elif new is None:
+                changes.append(Change(table, uuid, "delete", old, None))
+            elif old != new:
+                changes.append(Change(table, uuid, "update", old, new))
+    return changes
+
+
+def _changed_fids(
+    base: Path, current: Path, tables: set[str]
+) -> dict[str, tuple[set[int], set[int]]]:
+    """{table: (fids to read from base, fids to read from current)} via a pygeodiff changeset."""
+    geodiff = pygeodiff.GeoDiff()
+    out: dict[str, tuple[set[int], set[int]]] = {}
+    with tempfile.TemporaryDirectory(prefix="gisdesk-diff-") as tmp:
+        changeset = str(Path(tmp) / "changes.bin")
+        geodiff.set_tables_to_include(sorted(tables))
+        geodiff.create_changeset(str(base), str(current), changeset)
+        if not geodiff.has_changes(changeset):
+            return out
+        reader = geodiff.read_changeset(changeset)
+        try:
+            for entry in reader:
+                _collect(entry, tables, out)
+                del entry  # free the C entry while its context is alive
+        finally:
+            del reader  # the C reader must go before the GeoDiff context (else a crash)
+    return out
+
+
+def _collect(entry: Any, tables: set[str], out: dict[str, tuple[set[int], set[int]]]) -> None:
+    table = entry.table.name
+    if table not in tables:
+        return
+    pk = _pk_index(entry.table)
+    old_fids, new_fids = out.setdefault(table, (set(), set()))
+    if entry.operation in (entry.OP_DELETE, entry.OP_UPDATE):
+        old_fids.add(entry.old_values[pk])
+    if entry.operation == entry.OP_INSERT:
+        new_fids.add(entry.new_values[pk])
+    elif entry.operation == entry.OP_UPDATE:
+        new_fids.add(entry.old_values[pk])  # the pk is unchanged: only old values carry it
+
+
+def _pk_index(table: Any) -> int:
+    return next(i for i, is_pk in enumerate(table.column_is_pkey) if is_pk)
+
+
+def _rows_by_key(path: Path, table: str, key: str, fids: Iterable[int]) -> dict[str, dict]:
+    fids = sorted(fids)
+    if not fids:
+        return {}
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        geom_col, fid_col = _geometry_and_fid(conn, table)
+        rows: dict[str, dict] = {}
+        for start in range(0, len(fids), _CHUNK):
+            chunk = fids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            cursor = conn.execute(
+                f"SELECT * FROM {quote(table)} WHERE {quote(fid_col)} IN ({marks})",  # noqa: S608
+                chunk,
+            )
+            names = [d[0] for d in cursor.description]
+            for values in cursor:
+                raw = dict(zip(names, values, strict=True))
+                fid = raw.get(fid_col)
+                try:
+                    row = row_from_sqlite(raw, geom_col, fid_col)
+                except ValueError as exc:
+                    raise ValueError(
+                        f"{path}: layer '{table}', feature fid {fid}: geometry unreadable ({exc})"
+                        "; re-save the feature in GIS Desk, QGIS or with ogr2ogr"
+                    ) from exc
+                uuid = row.get(key)
+                if not uuid:
+                    raise ValueError(
+                        f"{path}: layer '{table}' has a feature without a value in its key "
+                        f"field '{key}'; give it a UUID before syncing"
+                    )
+                rows[str(uuid)] = row
+    conn.close()
+    return rows
+
+
+def _geometry_and_fid(conn: sqlite3.Connection, table: str) -> tuple[str | None, str]:
+    geom = conn.execute(
+        "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
+    ).fetchone()
+    pk = [r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})") if r[5]]
+    return (geom[0] if geom else None), (pk[0] if pk else "fid")
+
+
+def row_from_sqlite(values: dict[str, Any], geom_col: str | None, fid_col: str) -> dict:
+    """A comparable row: no fid, geometry as plain WKB under :data:`GEOMETRY`."""
+    values.pop(fid_col, None)
+    if geom_col is not None:
+        blob = values.pop(geom_col, None)
+        geom = from_blob(bytes(blob)) if blob is not None else None
+        values[GEOMETRY] = None if geom is None else _wkb(geom)
+    return values
+
+
+def _wkb(geom: Any) -> bytes:
+    return shapely.to_wkb(geom, byte_order=1, flavor="iso")
+
+
+def geometry_blob(wkb: bytes | None, srs_id: int) -> bytes | None:
+    """GeoPackage blob (with envelope) for WKB from a row."""
+    if wkb is None:
+        return None
+    return to_blob(shapely.from_wkb(wkb), srs_id)

@@ -1,0 +1,213 @@
+"""A working copy: a GeoPackage anyone can edit offline, and the sync that reconciles it.
+
+Layout of a working-copy folder::
+
+    data.gpkg               the data; GIS Desk, QGIS or GDAL edit it directly
+    .gisdesk/base.gpkg      the data as of the last sync (what local changes are measured from)
+    .gisdesk/state.json     hub, revision, file stamp, an unfinished sync, unresolved conflicts
+
+Sync (all of it under the hub's lock):
+
+1. snapshot ``data.gpkg`` (SQLite backup) so edits made *during* the sync are not mistaken for
+   synced ones;
+2. mine = snapshot − base (pygeodiff, by UUID); theirs = the hub's changes since our revision;
+3. three-way merge per field (:mod:`gisdesk.sync.merge`);
+4. push: one hub transaction, tagged with a sync id that is saved in ``state.json`` *before*
+   pushing, so a retry after a kill is recognised and not applied twice;
+5. pull: apply theirs to ``data.gpkg`` and to the snapshot in transactions;
+6. the snapshot becomes the new base (atomic rename), then ``state.json`` (atomic rename).
+
+A kill between any two steps leaves both sides consistent, and running sync again completes it:
+every apply is idempotent and the per-field merge of a change against itself is a no-op.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid as uuidlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from gisdesk.io.gpkg_store_tables import quote
+from gisdesk.sync.apply import apply_changes, connect
+from gisdesk.sync.changes import detect_changes
+from gisdesk.sync.folder_hub import FolderHub, HubError, copy_geopackage
+from gisdesk.sync.merge import Change, Conflict, FieldPolicies, merge
+
+STATE_VERSION = 1
+
+
+class SyncError(RuntimeError):
+    """A sync did not complete; nothing is lost and running sync again finishes it."""
+
+
+@dataclass
+class SyncState:
+    """What ``.gisdesk/state.json`` holds."""
+
+    hub: str
+    revision: int
+    stamp: list[float] = field(default_factory=list)  # [size, mtime] of data.gpkg after sync
+    pending_sync: str | None = None
+    conflicts: list[dict] = field(default_factory=list)
+    version: int = STATE_VERSION
+
+
+@dataclass
+class SyncReport:
+    """What one sync did, for the status bar, the CLI and the history."""
+
+    revision: int
+    pushed: list[Change]
+    pulled: list[Change]
+    conflicts: list[Conflict]
+    up_to_date: bool = False
+
+    def describe(self) -> str:
+        """One line: "revision 7: 3 sent, 12 received, 1 conflict to resolve"."""
+        if self.up_to_date:
+            return f"revision {self.revision}: already up to date"
+        open_ = [c for c in self.conflicts if c.resolved_by is None]
+        return (f"revision {self.revision}: {len(self.pushed)} sent, {len(self.pulled)} "
+                f"received, {len(open_)} conflict(s) to resolve")
+
+
+class WorkingCopy:
+    """A checked-out folder bound to one hub."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.data = self.folder / "data.gpkg"
+        self.meta = self.folder / ".gisdesk"
+        state_path = self.meta / "state.json"
+        if not state_path.is_file():
+            raise SyncError(f"{self.folder} is not a GIS Desk working copy (no .gisdesk/state.json)"
+                            "; create one with 'gisdesk checkout'")
+        raw = json.loads(state_path.read_text(encoding="utf-8"))
+        if int(raw.get("version", 0)) > STATE_VERSION:
+            raise SyncError(f"{state_path}: written by a newer GIS Desk; upgrade GIS Desk")
+        self.state = SyncState(**raw)
+
+    @classmethod
+    def checkout(cls, hub: FolderHub, folder: Path) -> WorkingCopy:
+        """Copy the hub's head into a new working-copy folder."""
+        folder = Path(folder)
+        if (folder / ".gisdesk" / "state.json").exists():
+            raise SyncError(f"{folder} is already a working copy; use 'gisdesk sync' there")
+        (folder / ".gisdesk").mkdir(parents=True, exist_ok=True)
+        revision = hub.checkout(folder / "data.gpkg")
+        copy_geopackage(folder / "data.gpkg", folder / ".gisdesk" / "base.gpkg")
+        state = SyncState(hub=str(hub.folder.resolve()), revision=revision)
+        state.stamp = _stamp(folder / "data.gpkg")
+        _write_state(folder / ".gisdesk", state)
+        return cls(folder)
+
+    def hub(self) -> FolderHub:
+        """The hub this copy syncs with; HubError when it is unreachable."""
+        return FolderHub(Path(self.state.hub))
+
+    def local_changes(self) -> list[Change]:
+        """Edits since the last sync, by UUID (works for edits made in QGIS or GDAL too)."""
+        return detect_changes(self.meta / "base.gpkg", self.data, self.hub().keys)
+
+    def sync(self, author: str, policies: FieldPolicies | None = None) -> SyncReport:
+        """Push local edits, pull the hub's, merge per field; see the module docstring."""
+        hub = self.hub()
+        if (self.state.pending_sync is None and _stamp(self.data) == self.state.stamp
+                and hub.head() == self.state.revision):
+            return SyncReport(self.state.revision, [], [], [], up_to_date=True)
+        with hub.locked():
+            return self._sync_locked(hub, author, policies)
+
+    def _sync_locked(
+        self, hub: FolderHub, author: str, policies: FieldPolicies | None
+    ) -> SyncReport:
+        snapshot = self.meta / "next_base.gpkg"
+        copy_geopackage(self.data, snapshot)
+        _add_missing_columns(hub, [self.data, snapshot, self.meta / "base.gpkg"])
+        mine = detect_changes(self.meta / "base.gpkg", snapshot, hub.keys)
+        theirs = hub.changes_since(self.state.revision)
+        result = merge(mine, theirs, policies)
+        if self.state.pending_sync is None:
+            self.state.pending_sync = uuidlib.uuid4().hex
+            _write_state(self.meta, self.state)
+        revision = hub.commit(result.to_hub, result.conflicts, author, self.state.pending_sync)
+        for target in (self.data, snapshot):
+            _apply_file(target, result.to_local, hub.keys)
+        snapshot.replace(self.meta / "base.gpkg")
+        self.state.revision = revision
+        self.state.pending_sync = None
+        self.state.stamp = _stamp(self.data)
+        self.state.conflicts = [_conflict_dict(c) for c in result.unresolved] + [
+            c for c in self.state.conflicts if not _superseded(c, result)
+        ]
+        _write_state(self.meta, self.state)
+        return SyncReport(revision, result.to_hub, result.to_local, result.conflicts)
+
+
+def _apply_file(path: Path, changes: list[Change], keys: dict[str, str]) -> None:
+    if not changes:
+        return
+    conn = connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        apply_changes(conn, changes, keys)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+
+
+def _add_missing_columns(hub: FolderHub, files: list[Path]) -> None:
+    """A field added on the hub reaches the working copy without a new checkout."""
+    wanted = hub.columns()
+    for path in files:
+        conn = connect(path)
+        try:
+            for table, cols in wanted.items():
+                have = {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})")}
+                for name, sql_type in cols:
+                    if name not in have and have:
+                        safe_type = sql_type if sql_type.replace(" ", "").isalnum() else "TEXT"
+                        conn.execute(
+                            f"ALTER TABLE {quote(table)} ADD COLUMN {quote(name)} {safe_type}"
+                        )
+        finally:
+            conn.close()
+
+
+def _conflict_dict(conflict: Conflict) -> dict:
+    out = asdict(conflict)
+    for key in ("base", "mine", "theirs"):
+        if isinstance(out[key], bytes):
+            out[key] = {"$wkb": out[key].hex()}
+        elif isinstance(out[key], dict):
+            out[key] = {k: ({"$wkb": v.hex()} if isinstance(v, bytes) else v)
+                        for k, v in out[key].items()}
+    return out
+
+
+def _superseded(old: dict, result) -> bool:
+    return any(c.layer == old["layer"] and c.uuid == old["uuid"] and c.field == old["field"]
+               for c in result.conflicts)
+
+
+def _stamp(path: Path) -> list[float]:
+    st = path.stat()
+    return [float(st.st_size), float(st.st_mtime_ns)]
+
+
+def _write_state(meta: Path, state: SyncState) -> None:
+    tmp = meta / "state.json.tmp"
+    with tmp.open("w", encoding="utf-8") as fh:
+        json.dump(asdict(state), fh, indent=2, default=str)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(meta / "state.json")
+
+
+__all__ = ["HubError", "SyncError", "SyncReport", "SyncState", "WorkingCopy"]
