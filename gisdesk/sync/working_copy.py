@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import uuid as uuidlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -125,6 +126,7 @@ class WorkingCopy:
     ) -> SyncReport:
         snapshot = self.meta / "next_base.gpkg"
         copy_geopackage(self.data, snapshot)
+        _fault_point("snapshot")
         _add_missing_columns(hub, [self.data, snapshot, self.meta / "base.gpkg"])
         mine = detect_changes(self.meta / "base.gpkg", snapshot, hub.keys)
         theirs = hub.changes_since(self.state.revision)
@@ -132,10 +134,14 @@ class WorkingCopy:
         if self.state.pending_sync is None:
             self.state.pending_sync = uuidlib.uuid4().hex
             _write_state(self.meta, self.state)
+        _fault_point("before_push")
         revision = hub.commit(result.to_hub, result.conflicts, author, self.state.pending_sync)
-        for target in (self.data, snapshot):
-            _apply_file(target, result.to_local, hub.keys)
+        _fault_point("after_push")
+        _apply_file(self.data, result.to_local, hub.keys)
+        _fault_point("after_pull")
+        _apply_file(snapshot, result.to_local, hub.keys)
         snapshot.replace(self.meta / "base.gpkg")
+        _fault_point("after_base")
         self.state.revision = revision
         self.state.pending_sync = None
         self.state.stamp = _stamp(self.data)
@@ -144,6 +150,12 @@ class WorkingCopy:
         ]
         _write_state(self.meta, self.state)
         return SyncReport(revision, result.to_hub, result.to_local, result.conflicts)
+
+
+def _fault_point(name: str) -> None:
+    """Crash-test hook: the kill tests set GISDESK_FAULT_POINT to die exactly here."""
+    if os.environ.get("GISDESK_FAULT_POINT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _apply_file(path: Path, changes: list[Change], keys: dict[str, str]) -> None:
