@@ -7,6 +7,7 @@ layer in row windows through pyogrio's feature-by-feature reader, which linearis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ import pyarrow as pa
 import pyogrio
 from pyogrio.raw import open_arrow
 
+from gisdesk.i18n import translate
 from gisdesk.io.errors import ReadCancelled
 from gisdesk.io.geometry_checks import decode_wkb
 
@@ -57,6 +59,7 @@ class Result:
     crs: str | None
     geometry_type: str
     unreadable: np.ndarray
+    notes: list[str] = field(default_factory=list)
 
 
 def read_arrow(req: Request) -> Result:
@@ -73,7 +76,7 @@ def read_arrow(req: Request) -> Result:
             batches.append(batch)
             done += batch.num_rows
             req.tick(done)
-    table = _recode(pa.Table.from_batches(batches, schema=schema), meta.get("encoding"))
+    table, notes = _recode(pa.Table.from_batches(batches, schema=schema), meta.get("encoding"))
     geom_col = meta["geometry_name"] or "wkb_geometry"
     wkb = None
     if geom_col in table.column_names:
@@ -85,10 +88,10 @@ def read_arrow(req: Request) -> Result:
         df = df.set_index(fid)
         df.index.name = "fid"
     if wkb is None:
-        return Result(df, meta["crs"], meta["geometry_type"] or "None", np.zeros(len(df), bool))
+        return Result(df, meta["crs"], "None", np.zeros(len(df), bool), notes)
     geoms, unreadable = decode_wkb(wkb)
     frame = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, index=df.index), crs=meta["crs"])
-    return Result(frame, meta["crs"], meta["geometry_type"] or "Unknown", unreadable)
+    return Result(frame, meta["crs"], meta["geometry_type"] or "Unknown", unreadable, notes)
 
 
 def read_windows(req: Request, *, encoding: str | None = None) -> Result:
@@ -115,23 +118,48 @@ def read_windows(req: Request, *, encoding: str | None = None) -> Result:
     return Result(frame, crs, _geometry_type(frame), np.zeros(len(frame), bool))
 
 
-def _recode(table: pa.Table, encoding: str | None) -> pa.Table:
-    """Decode text columns GDAL passed through in the file's own code page.
+def _recode(table: pa.Table, encoding: str | None) -> tuple[pa.Table, list[str]]:
+    """Make every text column valid Unicode, decoding what GDAL passed through as raw bytes.
 
     When GDAL knows the code page (.cpg, DBF LDID) it converts text to UTF-8 and reports UTF-8.
     When it only assumes one (a DBF without either: ISO-8859-1) the Arrow stream carries the raw
-    bytes and reports that code page, so we decode them here.
+    bytes and reports that code page, so we decode them here. A file that claims UTF-8 but is not
+    (a Shift_JIS GeoJSON) would crash whoever displays the text later: bad bytes become U+FFFD.
+    Text that decodes to C1 control characters was almost surely in another code page: say so.
     """
-    if not encoding or encoding.replace("-", "").upper() == "UTF8":
-        return table
+    utf8 = not encoding or encoding.replace("-", "").upper() == "UTF8"
+    codec = "utf-8" if utf8 else str(encoding)
+    notes: list[str] = []
     for i, column in enumerate(table.columns):
         if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
             continue
+        if utf8 and _valid_utf8(column):
+            continue
         raw = column.cast(pa.large_binary()).to_pylist()
-        text = [None if b is None else b.decode(encoding, errors="replace") for b in raw]
+        text = [None if b is None else b.decode(codec, errors="replace") for b in raw]
         table = table.set_column(i, table.field(i).with_type(pa.large_string()),
                                  pa.array(text, pa.large_string()))
-    return table
+        if utf8:
+            notes.append(translate(
+                "Reader", "some text is not valid UTF-8 although the format requires it; "
+                "unreadable characters are shown as � — re-save the file as UTF-8"))
+        elif any(t and _C1.search(t) for t in text):
+            notes.append(translate(
+                "Reader", "text was decoded as {encoding} (the file does not say its code page) "
+                "and looks wrong; add a .cpg file naming the right one (e.g. UTF-8, CP1252, "
+                "SHIFT_JIS)").format(encoding=encoding))
+    return table, list(dict.fromkeys(notes))
+
+
+def _valid_utf8(column: pa.ChunkedArray) -> bool:
+    try:
+        column.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def _geometry_type(frame: Any) -> str:

@@ -82,6 +82,7 @@ _KNOWN: tuple[tuple[str, str, str], ...] = (
     ("not well-formed", _SYNTAX, _REEXPORT),
     ("syntax", _SYNTAX, _REEXPORT),
     ("parse", _SYNTAX, _REEXPORT),
+    ("parsing", _SYNTAX, _REEXPORT),
     ("eof", "the file is damaged or incomplete (it ends too early)", _REEXPORT),
     ("entit", "the file is damaged or unsafe (XML entity expansion)", _REEXPORT),
     ("failed to open", "GDAL could not open it",

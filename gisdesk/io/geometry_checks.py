@@ -68,7 +68,7 @@ def clean_geometries(
     geoms = np.asarray(frame.geometry.values, dtype=object)
     notes: list[str] = []
     geoms = _collapse_collections(geoms)
-    nan_coords = _has_nan_coordinates(geoms)
+    nan_coords = has_nonfinite_coordinates(geoms)
     empty = shapely.is_empty(geoms) | nan_coords
     missing = shapely.is_missing(geoms) | empty
     if skip is not None:
@@ -117,7 +117,7 @@ def _collapse_collections(geoms: np.ndarray) -> np.ndarray:
     return out
 
 
-def _has_nan_coordinates(geoms: np.ndarray) -> np.ndarray:
+def has_nonfinite_coordinates(geoms: np.ndarray) -> np.ndarray:
     """True where a geometry has a NaN/inf coordinate (GDAL reads corrupt points this way)."""
     coords, index = shapely.get_coordinates(geoms, return_index=True)
     bad = np.zeros(len(geoms), dtype=bool)

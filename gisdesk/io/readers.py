@@ -24,7 +24,7 @@ from gisdesk.io.errors import ReadCancelled, ReadError, explain
 from gisdesk.io.formats import Dataset, datasets_for
 from gisdesk.io.gdal_options import config_options, retry_configs
 from gisdesk.io.geometry_checks import clean_geometries, note_unreadable
-from gisdesk.io.reproject import crs_to_string, no_crs_problem, to_target, transform_bbox
+from gisdesk.io.reproject import crs_to_string, no_crs_problem, place, transform_bbox
 
 DEFAULT_CRS = "EPSG:32651"
 """Project CRS of Kota Gorontalo: WGS 84 / UTM zone 51N."""
@@ -275,7 +275,7 @@ def _read(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = _read_features(dataset, req, problems)
-    problems += _gdal_warnings(caught)
+    problems += result.notes + _gdal_warnings(caught)
     if len(result.frame) == 0 and info["features"] < 0:
         _confirm_empty(dataset, name)
     frame = result.frame
@@ -291,7 +291,8 @@ def _read(
         source_crs = assumed
     elif source_crs is None and info["geometry_type"] is not None:
         problems.append(no_crs_problem())
-    frame = to_target(frame, target_crs)
+    frame, moved_notes = place(frame, target_crs)
+    problems += moved_notes
     if progress is not None:
         progress(1.0)
     return MapLayer(

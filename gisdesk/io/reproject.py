@@ -16,6 +16,7 @@ from pyproj.exceptions import CRSError
 
 from gisdesk.core.layer import MapLayer
 from gisdesk.i18n import translate
+from gisdesk.io.geometry_checks import has_nonfinite_coordinates, ids_text
 
 Bbox = tuple[float, float, float, float]
 
@@ -57,6 +58,34 @@ def to_target(frame: gpd.GeoDataFrame, target_crs: Any) -> gpd.GeoDataFrame:
     if CRS.from_user_input(frame.crs) == CRS.from_user_input(target_crs):
         return frame
     return frame.to_crs(target_crs)
+
+
+def place(frame: gpd.GeoDataFrame, target_crs: Any) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """Reproject ``frame`` to ``target_crs`` without ever failing the layer.
+
+    A CRS that cannot be transformed (a local engineering CRS, a broken .prj) leaves the data in
+    file coordinates with a note; features that land outside the projection's valid area (their
+    coordinates become infinite) lose their shape with a note, instead of breaking the map extent.
+    """
+    try:
+        moved = to_target(frame, target_crs)
+    except (CRSError, ValueError, RuntimeError) as exc:
+        name = CRS.from_user_input(frame.crs).name if frame.crs is not None else "?"
+        return frame, [
+            translate("Reader", "its CRS ({name}) cannot be transformed to the project CRS, so "
+                      "it is shown in file coordinates [{why}]").format(name=name, why=exc)
+        ]
+    if moved is frame or len(moved) == 0:
+        return moved, []
+    bad = has_nonfinite_coordinates(moved.geometry.values)
+    if not bad.any():
+        return moved, []
+    moved = moved.set_geometry(moved.geometry.where(~bad, None))
+    ids = ids_text(moved.index[bad].tolist())
+    return moved, [
+        translate("Reader", "{n} feature(s) lie outside the area the project CRS can show; they "
+                  "are kept without a shape (ids {ids})").format(n=int(bad.sum()), ids=ids)
+    ]
 
 
 def parse_crs(crs: Any) -> CRS:
