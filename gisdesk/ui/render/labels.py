@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import shapely
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from gisdesk.core.definitions import Catalog, LayerDef
 from gisdesk.core.layer import MapLayer
@@ -204,25 +204,41 @@ def layout_labels(
     return placed
 
 
+_HALO_RING = tuple(
+    (math.cos(a * math.pi / 4), math.sin(a * math.pi / 4)) for a in range(8)
+)
+
+
 def draw_labels(
     painter: QPainter, project: Project, layers: list[MapLayer], frame: Frame, *, lang: str,
     cancel: Callable[[], bool] | None = None,
 ) -> list[PlacedLabel]:
-    """Lay out and paint labels with a white halo; returns what was placed."""
+    """Lay out and paint labels with a white halo; returns what was placed.
+
+    The halo is the text drawn in white at eight offsets around its place: glyphs come from
+    Qt's cache, so this costs microseconds, where stroking the text outline with a wide pen
+    (``strokePath``) cost over a millisecond per label.
+    """
     placed = layout_labels(project, layers, frame, lang=lang, cancel=cancel)
-    halo = QPen(QColor(255, 255, 255, 230), 3.0 * frame.px_per_pt)
-    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    halo_px = 1.2 * frame.px_per_pt
+    white = QColor(255, 255, 255, 235)
+    fonts: dict[int, tuple[QFont, QFontMetricsF]] = {}
     for label in placed:
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(label.pixel_size)
-        metrics = QFontMetricsF(font)
-        path = QPainterPath()
-        w = metrics.horizontalAdvance(label.text)
-        path.addText(QPointF(-w / 2, metrics.ascent() - metrics.height() / 2), font, label.text)
+        if label.pixel_size not in fonts:
+            font = QFont("DejaVu Sans")
+            font.setPixelSize(label.pixel_size)
+            fonts[label.pixel_size] = (font, QFontMetricsF(font))
+        font, metrics = fonts[label.pixel_size]
+        painter.setFont(font)
+        origin = QPointF(-metrics.horizontalAdvance(label.text) / 2,
+                         metrics.ascent() - metrics.height() / 2)
         painter.save()
         painter.translate(label.x, label.y)
         painter.rotate(label.angle)
-        painter.strokePath(path, halo)
-        painter.fillPath(path, QBrush(qcolor(label.color)))
+        painter.setPen(white)
+        for dx, dy in _HALO_RING:
+            painter.drawText(origin + QPointF(dx * halo_px, dy * halo_px), label.text)
+        painter.setPen(qcolor(label.color))
+        painter.drawText(origin, label.text)
         painter.restore()
     return placed

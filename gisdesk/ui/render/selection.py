@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from gisdesk.ui.render.features import Frame, simplify_runs, visible_points
 from gisdesk.ui.render.prepared import PreparedLayer, Runs
-from gisdesk.ui.render.qtarrays import path_from_runs
+from gisdesk.ui.render.strokes import fill_runs, stroke_runs
 from gisdesk.ui.render.symbols import MARKERS
 
 YELLOW = QColor(255, 235, 0)
@@ -26,10 +26,16 @@ def _selected_runs(runs: Runs | None, rows: np.ndarray, frame: Frame) -> np.ndar
     return visible[np.isin(runs.feature[visible], rows)]
 
 
-def _path(runs: Runs, chosen: np.ndarray, frame: Frame):
+def _pixels(runs: Runs, chosen: np.ndarray, frame: Frame) -> tuple[np.ndarray, np.ndarray]:
     xy, starts = runs.gather(chosen)
-    pix, starts = simplify_runs(frame.to_pixels(xy), starts)
-    return path_from_runs(pix, starts)
+    return simplify_runs(frame.to_pixels(xy), starts)
+
+
+def _pen(color: QColor, width: float) -> QPen:
+    pen = QPen(color, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
 
 
 def draw_selection(
@@ -44,19 +50,13 @@ def draw_selection(
     if len(polys):
         fill = QColor(YELLOW)
         fill.setAlphaF(0.55)
-        painter.setBrush(QBrush(fill))
-        painter.setPen(QPen(CYAN, 2.5 * k))
-        painter.drawPath(_path(prepared.polygons, polys, frame))
+        pix, starts = _pixels(prepared.polygons, polys, frame)
+        fill_runs(painter, pix, starts, QBrush(fill), _pen(CYAN, 2.5 * k))
     lines = _selected_runs(prepared.lines, rows, frame)
     if len(lines):
-        path = _path(prepared.lines, lines, frame)
-        painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        pix, starts = _pixels(prepared.lines, lines, frame)
         for color, width in ((CYAN, 7 * k), (YELLOW, 3.5 * k)):
-            pen = QPen(color, width)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
-            painter.drawPath(path)
+            stroke_runs(painter, pix, starts, _pen(color, width))
     visible = visible_points(prepared, frame, 20)
     points = visible[np.isin(prepared.points_feature[visible], rows)]
     if len(points):
@@ -65,6 +65,4 @@ def draw_selection(
         template = MARKERS["circle"] * size
         xy = (centres[:, None, :] + template[None, :, :]).reshape(-1, 2)
         starts = np.arange(len(centres), dtype=np.int64) * len(template)
-        painter.setBrush(QBrush(YELLOW))
-        painter.setPen(QPen(CYAN, 2.5 * k))
-        painter.drawPath(path_from_runs(xy, starts))
+        fill_runs(painter, xy, starts, QBrush(YELLOW), _pen(CYAN, 2.5 * k))
