@@ -168,3 +168,16 @@ def test_layers_panel_legend_other_row_and_line_swatch(qtbot, project, qapp):
     centre = image.pixelColor(8, 8)
     assert centre.red() > 150 and centre.green() < 100
     assert image.pixelColor(15, 15).alpha() == 0
+
+
+def test_layers_panel_table_without_geometries_needs_no_crs(qtbot, project, english):
+    table = gpd.GeoDataFrame({"uuid": ["a"], "geometry": [None]}, geometry="geometry")
+    project.add_layer(MapLayer("inspections", table, project.catalog.match("inspections")))
+    panel = LayersPanel(project)
+    qtbot.addWidget(panel)
+    actions = {a.text(): a for a in panel.build_menu("inspections").actions()}
+    assert not actions["Set CRS…"].isEnabled()
+    assert not actions["Zoom to Layer"].isEnabled()
+    assert panel.build_menu("survey").actions()[1].isEnabled()  # survey has points, no CRS
+    row = panel.model.row_of("inspections")
+    assert panel.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is None

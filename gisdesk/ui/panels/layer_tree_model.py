@@ -8,6 +8,7 @@ project emits ``layers_changed`` and the model refreshes from it (one-way data f
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,9 +39,28 @@ _TOP = 0  # internalId of top-level rows; class rows use (layer row + 1)
 Index = QModelIndex | QPersistentModelIndex
 
 
+_kinds: dict[int, tuple[weakref.ref, int, str]] = {}
+
+
+def data_kind(layer: MapLayer) -> str:
+    """``layer.geometry_kind``, cached per frame and version: it scans every geometry, and
+    item views ask for icons on every repaint."""
+    key = id(layer)
+    hit = _kinds.get(key)
+    if hit is None or hit[0]() is not layer.frame or hit[1] != layer.version:
+        hit = (weakref.ref(layer.frame), layer.version, layer.geometry_kind)
+        _kinds[key] = hit
+    return hit[2]
+
+
 def lacks_crs(layer: MapLayer) -> bool:
-    """True for spatial layers whose source file carried no CRS (they need "Set CRS")."""
-    return layer.is_spatial and not layer.source_crs
+    """True for layers with geometries whose source file carried no CRS (they need "Set CRS").
+
+    Tables (inspections) and layers whose geometries are all missing have nothing to place.
+    """
+    if layer.definition is not None and not layer.definition.is_spatial:
+        return False
+    return not layer.source_crs and data_kind(layer) != "none"
 
 
 class LayerTreeModel(QAbstractItemModel):
@@ -157,9 +177,10 @@ class LayerTreeModel(QAbstractItemModel):
         if layer.problems or lacks_crs(layer):
             style = QApplication.style()
             return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        if layer.definition is None or self._classes.get(layer.name):
-            return None
-        kind = geometry_kind(layer.definition.geometry, layer.geometry_kind)
+        if layer.definition is None or not layer.definition.is_spatial or self._classes.get(
+                layer.name):
+            return None  # legend rows carry the swatches; tables have nothing to draw
+        kind = geometry_kind(layer.definition.geometry, data_kind(layer))
         return swatch_icon(layer.definition.symbology.symbol, kind)
 
     def _layer_tooltip(self, layer: MapLayer) -> str:
@@ -181,7 +202,7 @@ class LayerTreeModel(QAbstractItemModel):
             return cls.label.get(current_language()) if cls.label else str(cls.value)
         if role == Qt.ItemDataRole.DecorationRole:
             geometry = layer.definition.geometry if layer.definition else None
-            return swatch_icon(cls.symbol, geometry_kind(geometry, layer.geometry_kind))
+            return swatch_icon(cls.symbol, geometry_kind(geometry, data_kind(layer)))
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

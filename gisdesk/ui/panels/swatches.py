@@ -6,6 +6,8 @@ legend and the map cannot disagree: both read the same :class:`~gisdesk.core.def
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
@@ -96,8 +98,9 @@ def swatch_pixmap(symbol: Symbol, kind: str, size: int = 16) -> QPixmap:
     return pixmap
 
 
+@lru_cache(maxsize=512)
 def swatch_icon(symbol: Symbol, kind: str, size: int = 16) -> QIcon:
-    """:func:`swatch_pixmap` as an icon for item views."""
+    """:func:`swatch_pixmap` as an icon for item views (cached: views ask on every repaint)."""
     return QIcon(swatch_pixmap(symbol, kind, size))
 
 
