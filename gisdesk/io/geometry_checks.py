@@ -46,8 +46,9 @@ def note_unreadable(frame: gpd.GeoDataFrame, mask: np.ndarray, geometry_type: st
     return [
         translate(
             "Reader",
-            "{n} feature(s) have a geometry type GIS Desk cannot draw ({kind}; e.g. MultiPatch "
-            "or TIN); their attributes are loaded without a shape (ids {ids})",
+            "{n} feature(s) have shapes GIS Desk cannot draw (layer type {kind}; e.g. a line "
+            "with one point, MultiPatch or TIN); their attributes are loaded without a shape "
+            "(ids {ids})",
         ).format(n=int(mask.sum()), kind=geometry_type or "unknown", ids=ids_text(ids))
     ]
 
