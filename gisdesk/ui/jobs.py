@@ -12,9 +12,11 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 
 class JobCancelled(Exception):  # noqa: N818 - it is a control-flow signal, not an error
@@ -119,27 +121,21 @@ class Job(QObject):
         return ("cancelled", None) if self.context.cancelled else ("succeeded", result)
 
 
-class _Runnable(QRunnable):
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self.job = job
-
-    def run(self) -> None:
-        self.job.run_here()
-
-
 class JobRunner(QObject):
-    """Starts jobs on a thread pool and keeps them alive until they end.
+    """Starts jobs on a pool of Python threads and keeps them alive until they end.
 
-    ``started`` lets a status bar show the job's progress and cancel button.
+    Python's own threads, not ``QThreadPool``: pyproj 3.7 keeps its PROJ context per thread
+    state, and a Qt pool thread gets a fresh, short-lived Python thread state for every task,
+    which leaves pyproj with a freed context and crashes the second reprojection on that
+    thread (pyproj issues #1509 and #1622). ``started`` lets a status bar show the job.
     """
 
     started = Signal(object)
 
     def __init__(self, max_threads: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(max_threads)
+        self._pool = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="gisdesk-job")
+        self._futures: list[Future] = []
         self._active: list[Job] = []
 
     def start(self, job: Job) -> Job:
@@ -147,7 +143,8 @@ class JobRunner(QObject):
         self._active.append(job)
         job.ended.connect(self._forget_sender)
         self.started.emit(job)
-        self.pool.start(_Runnable(job))
+        self._futures = [f for f in self._futures if not f.done()]
+        self._futures.append(self._pool.submit(job.run_here))
         return job
 
     @Slot()
@@ -168,5 +165,17 @@ class JobRunner(QObject):
             job.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the pool is idle; True when it is (used on quit and in tests)."""
-        return self.pool.waitForDone(msecs)
+        """Block until every started job's work returned; True when all did in time.
+
+        Outcome signals are queued to the UI thread and arrive on the next event processing.
+        """
+        pending = [f for f in self._futures if not f.done()]
+        if not pending:
+            return True
+        _done, not_done = futures_wait(pending, timeout=None if msecs < 0 else msecs / 1000)
+        return not not_done
+
+    def shutdown(self) -> None:
+        """Cancel everything and let the worker threads end (the window is closing)."""
+        self.cancel_all()
+        self._pool.shutdown(wait=False, cancel_futures=True)

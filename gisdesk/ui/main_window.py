@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMes
 
 from gisdesk import __version__
 from gisdesk.core.layer import MapLayer
-from gisdesk.core.project import Project
+from gisdesk.core.project import Extent, Project
 from gisdesk.core.selection import Selection, features_at, features_in_rect
 from gisdesk.io.project_file import EXTENSION, ProjectFileError, load_project, save_project
-from gisdesk.io.readers import OpenResult, open_path
+from gisdesk.io.readers import OpenResult, open_path, read_layer
 from gisdesk.ui import i18n
 from gisdesk.ui.canvas.map_canvas import MapCanvas, Tool
 from gisdesk.ui.canvas.map_status import MapStatusBar
@@ -27,6 +27,8 @@ from gisdesk.ui.jobs import Job, JobContext, JobRunner
 from gisdesk.ui.settings import RECENT_FILES, RECENT_PROJECTS, AppSettings
 
 IDENTIFY_TOLERANCE_PX = 5
+BIG_FILE_BYTES = 64 * 2**20
+"""Files at least this big are read on-screen area first, then in full in the background."""
 DATA_PATTERNS = "*.gpkg *.shp *.geojson *.json *.geojsonl *.kml *.gml *.csv *.zip *.fgb *.gdb"
 
 
@@ -246,34 +248,81 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> Job | None:
-        """Open a project file or a data file (data is read as a background job)."""
+        """Open a project file or a data file (data is read as a background job).
+
+        A big file is read in two passes: first only what is on screen (so the map shows
+        quickly), then all of it in the background, replacing the partial layers' features.
+        """
         path = Path(path)
         if path.suffix.lower() == EXTENSION:
             self.open_project(path)
             return None
-        project, catalog = self.project, self.project.catalog
+        bbox = self._first_pass_bbox(path)
+        project = self.project
 
         def work(ctx: JobContext) -> OpenResult:
             return open_path(
-                path, catalog=catalog, target_crs=project.crs,
+                path, catalog=project.catalog, target_crs=project.crs, bbox=bbox,
                 progress=lambda f: ctx.progress(round(f * 1000), 1000, path.name),
                 cancel=ctx.cancel_event,
             )
 
         job = Job(self.tr("Opening {name}").format(name=path.name), work)
-        job.succeeded.connect(lambda result: self._on_data_opened(path, result))
+        job.succeeded.connect(lambda result: self._on_data_opened(path, result, bbox is not None))
         job.failed.connect(lambda exc: self._on_open_failed(path, exc))
-        job.cancelled.connect(
-            lambda: self.status.showMessage(self.tr("Opening cancelled: {p}").format(p=path), 5000)
-        )
-        job.ended.connect(self.data_loaded.emit)
+        job.cancelled.connect(lambda: self._on_open_cancelled(path))
+        if bbox is None:
+            job.ended.connect(self.data_loaded.emit)
         return self.jobs.start(job)
 
-    def _on_data_opened(self, path: Path, result: OpenResult) -> None:
+    def _first_pass_bbox(self, path: Path) -> Extent | None:
+        """The on-screen extent to read first when ``path`` is big, else None (read it all)."""
+        try:
+            big = path.stat().st_size >= BIG_FILE_BYTES
+        except OSError:
+            return None
+        if not big:
+            return None
+        return self.canvas.viewport.extent if self.canvas.has_view else self.project.extent
+
+    def _read_rest(self, path: Path, layers: list[MapLayer]) -> None:
+        """Second pass of a big file: read every feature and swap them into ``layers``."""
+        project = self.project
+
+        def work(ctx: JobContext) -> list[MapLayer]:
+            out = []
+            for i, layer in enumerate(layers):
+                name = layer.source.layer if layer.source is not None else layer.name
+                out.append(read_layer(
+                    path, name, catalog=project.catalog, target_crs=project.crs,
+                    progress=lambda f, i=i: ctx.progress(round((i + f) * 1000),
+                                                         1000 * len(layers), path.name),
+                    cancel=ctx.cancel_event,
+                ))
+            return out
+
+        def swap(full: list[MapLayer]) -> None:
+            for layer, complete in zip(layers, full, strict=True):
+                layer.frame, layer.problems = complete.frame, complete.problems
+                layer.touch()
+
+        job = Job(self.tr("Reading the rest of {name}").format(name=path.name), work)
+        job.succeeded.connect(swap)
+        job.failed.connect(lambda exc: self._on_open_failed(path, exc))
+        job.cancelled.connect(lambda: self._on_open_cancelled(path))
+        job.ended.connect(self.data_loaded.emit)
+        self.jobs.start(job)
+
+    def _on_open_cancelled(self, path: Path) -> None:
+        self.status.showMessage(self.tr("Opening cancelled: {path}").format(path=path), 5000)
+
+    def _on_data_opened(self, path: Path, result: OpenResult, partial: bool = False) -> None:
         for layer in result.layers:
             self.project.add_layer(layer)
         self.settings.add_recent(RECENT_FILES, path)
         self._zoom_full_if_view_is_empty()
+        if partial:
+            self._read_rest(path, result.layers)
         if result.errors:
             self._warn(
                 self.tr("Some layers could not be opened"),
@@ -478,5 +527,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.jobs.cancel_all()
         self.jobs.wait(5000)
+        self.jobs.shutdown()
         self.canvas.shutdown()
         super().closeEvent(event)

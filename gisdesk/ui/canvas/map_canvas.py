@@ -121,6 +121,11 @@ class MapCanvas(QWidget):
         return self._project
 
     @property
+    def has_view(self) -> bool:
+        """Whether a view was chosen yet (it is once the first data arrives)."""
+        return self._has_view
+
+    @property
     def is_rendering(self) -> bool:
         """Whether a render for the current view is pending or running."""
         return self._settle.isActive() or self._job is not None
@@ -254,6 +259,7 @@ class MapCanvas(QWidget):
         self._settle.stop()
         self._runner.cancel_all()
         self._runner.wait(5000)
+        self._runner.shutdown()
 
     def _on_layers_changed(self, *_args: object) -> None:
         self._watch_layers()
