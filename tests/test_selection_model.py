@@ -59,3 +59,15 @@ def test_selection_rows_copy_does_not_leak_state():
 def test_selection_rejects_negative_rows():
     with pytest.raises(ValueError, match="non-negative"):
         Selection().set("roads", [-1])
+
+
+def test_selection_retain_drops_removed_layers():
+    sel = Selection()
+    sel.set("roads", [1])
+    sel.set("valves", [7, 8])
+    seen = []
+    sel.changed.connect(seen.append)
+    sel.retain(["valves", "drains"])
+    assert sel.layers() == ["valves"]
+    assert sel.count() == 2
+    assert seen == ["roads"]

@@ -168,6 +168,13 @@ class Selection:
             if self._rows.pop(name, None) is not None:
                 self.changed.emit(name)
 
+    def retain(self, layers: Iterable[str]) -> None:
+        """Drop the selection of every layer not in ``layers`` (call it when layers are removed,
+        e.g. from ``Project.layers_changed``, so counts never include vanished layers)."""
+        keep = set(layers)
+        for name in [n for n in self._rows if n not in keep]:
+            self.clear(name)
+
     def _store(self, layer: str, rows: np.ndarray) -> None:
         old = self._rows.get(layer, _empty())
         if np.array_equal(old, rows):
