@@ -137,3 +137,16 @@ def test_edits_new_command_clears_redo(session) -> None:
     session.apply(SetAttribute(layer="water_mains", uuid=MAIN[0], field="notes", value="b"))
     assert not session.can_redo
     assert [h.done for h in session.history()] == [True]
+
+
+def test_edits_large_layer_lookup_index_stays_correct(session, monkeypatch) -> None:
+    monkeypatch.setattr(rows, "_INDEX_FROM_ROWS", 0)  # use the hash index on this small layer
+    layer = _mains(session)
+    rows.warm_lookup(layer)
+    session.apply(DeleteFeature(layer="water_mains", uuid=MAIN[1]))
+    assert rows.locate(layer, MAIN[1]) is None
+    assert rows.get_row(layer, MAIN[2])["asset_id"] == "WM-002"
+    session.undo()
+    session.apply(SetAttribute(layer="water_mains", uuid=MAIN[1], field="notes", value="back"))
+    assert rows.get_row(layer, MAIN[1])["notes"] == "back"
+    assert rows.locate(layer, "00000000-0000-4000-8000-000000000000") is None

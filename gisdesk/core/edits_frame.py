@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import weakref
 from typing import Any
 
 import geopandas as gpd
@@ -20,6 +21,8 @@ from gisdesk.core.layer import MapLayer
 from gisdesk.i18n import translate
 
 Row = dict[str, Any]
+_INDEX_FROM_ROWS = 50_000
+"""Below this many rows a vectorised scan is as fast as keeping a hash index."""
 
 
 def key_of(layer: MapLayer) -> str:
@@ -34,13 +37,51 @@ def geometry_column(frame: pd.DataFrame) -> str | None:
     return None
 
 
+_LOOKUPS: dict[int, tuple[weakref.ref[pd.DataFrame], str, pd.Index]] = {}
+
+
+def _cached_position(frame: pd.DataFrame, key: str, uuid: str) -> int | None:
+    """Row position of ``uuid`` from a per-frame hash index, checked against the frame.
+
+    Scanning a million keys costs ~20 ms and an edit looks a feature up several times, so each
+    frame gets a key → position index on first use (built again when the frame object is
+    replaced, as inserts and deletes do). A hit is verified; a miss returns None.
+    """
+    entry = _LOOKUPS.get(id(frame))
+    if entry is None or entry[0]() is not frame or entry[1] != key:
+        for dead in [k for k, v in _LOOKUPS.items() if v[0]() is None]:
+            del _LOOKUPS[dead]
+        entry = (weakref.ref(frame), key, pd.Index(frame[key]))
+        _LOOKUPS[id(frame)] = entry
+    try:
+        pos = entry[2].get_loc(uuid)
+    except KeyError:
+        return None
+    if isinstance(pos, int | np.integer) and frame[key].iat[pos] == uuid:
+        return int(pos)
+    raise LookupError("stale or duplicate key index")
+
+
+def warm_lookup(layer: MapLayer) -> None:
+    """Build the key index of a large layer now (e.g. when editing starts), not on first edit."""
+    key = key_of(layer)
+    if len(layer.frame) >= _INDEX_FROM_ROWS and key in layer.frame.columns:
+        _cached_position(layer.frame, key, "")
+
+
 def locate(layer: MapLayer, uuid: str) -> Any | None:
     """Index label of the feature with ``uuid``, or None when it is not in the layer."""
-    key = key_of(layer)
-    if key not in layer.frame.columns:
+    frame, key = layer.frame, key_of(layer)
+    if key not in frame.columns:
         return None
-    hits = np.flatnonzero((layer.frame[key] == uuid).to_numpy(dtype=bool, na_value=False))
-    return layer.frame.index[hits[0]] if len(hits) else None
+    if len(frame) >= _INDEX_FROM_ROWS:
+        try:
+            pos = _cached_position(frame, key, uuid)
+            return None if pos is None else frame.index[pos]
+        except LookupError:
+            _LOOKUPS.pop(id(frame), None)
+    hits = np.flatnonzero((frame[key] == uuid).to_numpy(dtype=bool, na_value=False))
+    return frame.index[hits[0]] if len(hits) else None
 
 
 def require(layer: MapLayer, uuid: str) -> Any:
@@ -102,6 +143,8 @@ def set_cell(layer: MapLayer, uuid: str, col: str, value: Any) -> None:
     if col == geometry_column(frame):
         frame.loc[[label], col] = gpd.GeoSeries([value], index=[label], crs=frame.crs)
         return
+    if col == key_of(layer):
+        _LOOKUPS.pop(id(frame), None)  # the key column changes: drop its lookup index
     if col not in frame.columns:
         frame[col] = None
     try:
