@@ -120,3 +120,13 @@ def test_translations_number_format_by_language():
     assert ui_i18n.format_number(1234.5, 1, "id") == "1.234,5"
     assert ui_i18n.format_number(1234.5, 1, "en") == "1,234.5"
     assert ui_i18n.format_number(1234567, lang="id") == "1.234.567"
+
+
+def test_translations_cover_qt_standard_buttons(qtbot, indonesian):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
+                           | QDialogButtonBox.StandardButton.Save)
+    qtbot.addWidget(box)
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert texts == {"Batal", "Simpan"}

@@ -9,7 +9,12 @@
         <translation>Menyiapkan contoh data Kota Gorontalo…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>Preparing the sample city: {layer} ({n})</source>
+        <translation>Menyiapkan contoh data kota: {layer} ({n})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Sample city unavailable</source>
         <translation>Contoh data kota tidak tersedia</translation>
     </message>
@@ -29,12 +34,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>Edits</name>
     <message>
-        <location filename="../../gisdesk/core/edits_frame.py" line="+51"/>
+        <location filename="../../gisdesk/core/edits_frame.py" line="+92"/>
         <source>Layer &apos;{layer}&apos; has no feature with UUID {uuid}.</source>
         <translation>Lapisan &apos;{layer}&apos; tidak memiliki fitur dengan UUID {uuid}.</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/core/edits_session.py" line="+87"/>
+        <location filename="../../gisdesk/core/edits_session.py" line="+91"/>
         <source>Nothing to undo.</source>
         <translation>Tidak ada yang dapat dibatalkan.</translation>
     </message>
@@ -53,7 +58,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
     <message>
         <location filename="../../gisdesk/commands/export_layer.py" line="+46"/>
-        <location filename="../../gisdesk/commands/export_web.py" line="+48"/>
+        <location filename="../../gisdesk/commands/export_web.py" line="+51"/>
         <source>file not found: {0}</source>
         <translation>berkas tidak ditemukan: {0}</translation>
     </message>
@@ -333,6 +338,49 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>Info</name>
+    <message>
+        <location filename="../../gisdesk/commands/info.py" line="+70"/>
+        <source>layer</source>
+        <translation>lapisan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>geometry</source>
+        <translation>geometri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>features</source>
+        <translation>fitur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRS</source>
+        <translation>CRS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fields</source>
+        <translation>kolom</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{n} layer(s)</source>
+        <translation>{n} lapisan</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>custom (WKT)</source>
+        <translation>kustom (WKT)</translation>
+    </message>
+</context>
+<context>
     <name>Journal</name>
     <message>
         <location filename="../../gisdesk/core/journal.py" line="+101"/>
@@ -343,7 +391,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>LayerTreeModel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/layer_tree_model.py" line="+170"/>
+        <location filename="../../gisdesk/ui/panels/layer_tree_model.py" line="+191"/>
         <source>%n feature(s)</source>
         <translation>%n fitur</translation>
     </message>
@@ -389,7 +437,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gisdesk/ui/main_window.py" line="+184"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+186"/>
         <source>&amp;Open Data…</source>
         <translation>&amp;Buka Data…</translation>
     </message>
@@ -540,17 +588,26 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Buka Data</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Opening {name}</source>
         <translation>Membuka {name}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Opening cancelled: {p}</source>
-        <translation>Pembukaan dibatalkan: {p}</translation>
+        <location line="+39"/>
+        <source>Reading the rest of {name}</source>
+        <translation>Membaca sisa {name}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Opening cancelled: {path}</source>
+        <translation>Pembukaan dibatalkan: {path}</translation>
+    </message>
+    <message>
+        <source>Opening cancelled: {p}</source>
+        <translation type="vanished">Pembukaan dibatalkan: {p}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Some layers could not be opened</source>
         <translation>Beberapa lapisan tidak dapat dibuka</translation>
     </message>
@@ -741,6 +798,329 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/i18n.py" line="+98"/>
+        <source>Look in:</source>
+        <translation>Lihat di:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nama berkas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of type:</source>
+        <translation>Jenis berkas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose</source>
+        <translation>&amp;Pilih</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As</source>
+        <translation>Simpan Sebagai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Folder</source>
+        <translation>Folder Baru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent Directory</source>
+        <translation>Folder Induk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create New Folder</source>
+        <translation>Buat Folder Baru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List View</source>
+        <translation>Tampilan Daftar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail View</source>
+        <translation>Tampilan Rinci</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Ganti Nama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;hidden files</source>
+        <translation>Tampilkan berkas &amp;tersembunyi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All Files (*)</source>
+        <translation>Semua Berkas (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent Places</source>
+        <translation>Lokasi Terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <location line="-40"/>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without Saving</source>
+        <translation>Tutup tanpa Menyimpan</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Batalkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ulangi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>T&amp;empel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Pilih Semua</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location line="+30"/>
+        <source>Show Details...</source>
+        <translation>Tampilkan Rincian...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide Details...</source>
+        <translation>Sembunyikan Rincian...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location line="-60"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save All</source>
+        <translation>Simpan Semua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes to &amp;All</source>
+        <translation>Ya untuk &amp;Semua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;o to All</source>
+        <translation>Tidak untuk Se&amp;mua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abort</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Coba Lagi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>Atur Ulang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore Defaults</source>
+        <translation>Kembalikan ke Bawaan</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Batalkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ulangi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>T&amp;empel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Pilih Semua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;Link Location</source>
+        <translation>Salin Lokasi &amp;Tautan</translation>
+    </message>
+</context>
+<context>
     <name>Query</name>
     <message>
         <location filename="../../gisdesk/query/metric.py" line="+24"/>
@@ -768,6 +1148,61 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <source>Layer &apos;{0}&apos; has no field &apos;{1}&apos;. Fields: {2}</source>
         <translation>Lapisan &apos;{0}&apos; tidak memiliki kolom &apos;{1}&apos;. Kolom yang ada: {2}</translation>
     </message>
+    <message>
+        <location filename="../../gisdesk/commands/query.py" line="+59"/>
+        <source>file not found: {0}</source>
+        <translation>berkas tidak ditemukan: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} (layer &apos;{1}&apos;): bad expression: {2}</source>
+        <translation>{0} (lapisan &apos;{1}&apos;): ekspresi tidak valid: {2}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--n must be 1 or more</source>
+        <translation>--n harus 1 atau lebih</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>wrote {0}</source>
+        <translation>{0} telah ditulis</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--near-where and --distance need --near-layer</source>
+        <translation>--near-where dan --distance memerlukan --near-layer</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{0} {1} selected; {2} nearest rows</source>
+        <translation>{0} {1} dipilih; {2} baris terdekat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} {1} selected, summarised by {2}</source>
+        <translation>{0} {1} dipilih, diringkas menurut {2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} {1} selected</source>
+        <translation>{0} {1} dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/query/output.py" line="+60"/>
+        <source>... {0} more rows (use --json or --out for all)</source>
+        <translation>... {0} baris lagi (gunakan --json atau --out untuk semuanya)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0}: this result has no geometry; write a .csv</source>
+        <translation>{0}: hasil ini tidak memiliki geometri; tulis sebagai .csv</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: unsupported output type &apos;{1}&apos; (use .csv, .gpkg or .json)</source>
+        <translation>{0}: jenis keluaran &apos;{1}&apos; tidak didukung (gunakan .csv, .gpkg, atau .json)</translation>
+    </message>
 </context>
 <context>
     <name>ReadError</name>
@@ -782,7 +1217,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Tidak dapat membaca {where}: {reason}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>unexpected problem</source>
         <translation>masalah tak terduga</translation>
     </message>
@@ -822,7 +1257,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Pastikan ini berkas yang ingin Anda buka.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>it has no layer called &apos;{layer}&apos;</source>
         <translation>tidak ada lapisan bernama &apos;{layer}&apos;</translation>
     </message>
@@ -835,12 +1270,16 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../gisdesk/io/geometry_checks.py" line="+47"/>
         <source>{n} feature(s) have a geometry type GIS Desk cannot draw ({kind}; e.g. MultiPatch or TIN); their attributes are loaded without a shape (ids {ids})</source>
-        <translation>{n} fitur memiliki tipe geometri yang tidak dapat digambar GIS Desk ({kind}; mis. MultiPatch atau TIN); atributnya dimuat tanpa bentuk (id {ids})</translation>
+        <translation type="vanished">{n} fitur memiliki tipe geometri yang tidak dapat digambar GIS Desk ({kind}; mis. MultiPatch atau TIN); atributnya dimuat tanpa bentuk (id {ids})</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../gisdesk/io/geometry_checks.py" line="+47"/>
+        <source>{n} feature(s) have shapes GIS Desk cannot draw (layer type {kind}; e.g. a line with one point, MultiPatch or TIN); their attributes are loaded without a shape (ids {ids})</source>
+        <translation>{n} fitur memiliki bentuk yang tidak dapat digambar GIS Desk (tipe lapisan {kind}; mis. garis dengan satu titik, MultiPatch, atau TIN); atributnya dimuat tanpa bentuk (id {ids})</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>{n} feature(s) have no geometry (null, empty or NaN coordinates); they are kept in the table but not drawn (ids {ids})</source>
         <translation>{n} fitur tidak memiliki geometri (null, kosong, atau koordinat NaN); fitur tetap ada di tabel tetapi tidak digambar (id {ids})</translation>
     </message>
@@ -850,7 +1289,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>{n} fitur memiliki geometri tidak valid (mis. cincin yang berpotongan sendiri); fitur tetap dimuat dan digambar apa adanya — periksa dengan Lapisan ▸ Validasi (id {ids})</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/readers.py" line="+86"/>
+        <location filename="../../gisdesk/io/readers.py" line="+93"/>
         <source>the geometries could not be read ({reason}); attributes are loaded without shapes</source>
         <translation>geometri tidak dapat dibaca ({reason}); atribut dimuat tanpa bentuk</translation>
     </message>
@@ -865,14 +1304,34 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>berkas tidak memiliki CRS; koordinatnya tampak seperti bujur/lintang, sehingga diasumsikan EPSG:4326 — ubah dengan Lapisan ▸ Atur CRS jika keliru</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/reproject.py" line="+25"/>
+        <location filename="../../gisdesk/io/reproject.py" line="+26"/>
         <source>no CRS — set it with Layer ▸ Set CRS</source>
         <translation>tidak ada CRS — atur dengan Lapisan ▸ Atur CRS</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
+        <source>its CRS ({name}) cannot be transformed to the project CRS, so it is shown in file coordinates [{why}]</source>
+        <translation>CRS-nya ({name}) tidak dapat ditransformasikan ke CRS proyek, sehingga ditampilkan dalam koordinat berkas [{why}]</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{n} feature(s) lie outside the area the project CRS can show; they are kept without a shape (ids {ids})</source>
+        <translation>{n} fitur berada di luar wilayah yang dapat ditampilkan CRS proyek; fitur tetap disimpan tanpa bentuk (id {ids})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&apos;{crs}&apos; is not a coordinate reference system GIS Desk knows (try a code such as EPSG:4326): {why}</source>
         <translation>&apos;{crs}&apos; bukan sistem referensi koordinat yang dikenal GIS Desk (coba kode seperti EPSG:4326): {why}</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/io/chunked.py" line="+143"/>
+        <source>some text is not valid UTF-8 although the format requires it; unreadable characters are shown as � — re-save the file as UTF-8</source>
+        <translation>sebagian teks bukan UTF-8 yang valid padahal formatnya mewajibkan UTF-8; karakter yang tidak terbaca ditampilkan sebagai � — simpan ulang berkas sebagai UTF-8</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>text was decoded as {encoding} (the file does not say its code page) and looks wrong; add a .cpg file naming the right one (e.g. UTF-8, CP1252, SHIFT_JIS)</source>
+        <translation>teks didekode sebagai {encoding} (berkas tidak menyebutkan code page-nya) dan tampak keliru; tambahkan berkas .cpg yang menyebutkan code page yang benar (mis. UTF-8, CP1252, SHIFT_JIS)</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1380,24 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+1"/>
         <source>wrote {out} ({w}x{h}, 1:{scale:,.0f})</source>
         <translation>{out} telah ditulis ({w}x{h}, 1:{scale:,.0f})</translation>
+    </message>
+</context>
+<context>
+    <name>Trace</name>
+    <message>
+        <location filename="../../gisdesk/commands/trace.py" line="+68"/>
+        <source>{0} expects X,Y (two numbers separated by a comma), got &apos;{1}&apos;</source>
+        <translation>{0} memerlukan X,Y (dua angka dipisahkan koma), tetapi diberikan &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>{0}: {1} connected pieces (mains per piece: {2})</source>
+        <translation>{0}: {1} bagian yang terhubung (pipa per bagian: {2})</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>wrote {0}</source>
+        <translation>{0} telah ditulis</translation>
     </message>
 </context>
 <context>
