@@ -181,3 +181,15 @@ def test_layers_panel_table_without_geometries_needs_no_crs(qtbot, project, engl
     assert panel.build_menu("survey").actions()[1].isEnabled()  # survey has points, no CRS
     row = panel.model.row_of("inspections")
     assert panel.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_layers_panel_legend_tooltip_is_domain_description(qtbot, project, english):
+    cond = gpd.GeoDataFrame({"condition": [2]}, geometry=[Point(0, 0)], crs="EPSG:32651")
+    project.add_layer(MapLayer("hydrants", cond, project.catalog.match("hydrants"),
+                               source_crs="EPSG:32651"))
+    panel = LayersPanel(project)
+    qtbot.addWidget(panel)
+    hydrants = panel.model.index(panel.model.row_of("hydrants"), 0)
+    poor = panel.model.index(1, 0, hydrants)
+    assert poor.data() == "Poor"
+    assert poor.data(Qt.ItemDataRole.ToolTipRole) == "Major defects; renew within 1-2 years"

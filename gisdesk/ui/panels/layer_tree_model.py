@@ -203,7 +203,20 @@ class LayerTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             geometry = layer.definition.geometry if layer.definition else None
             return swatch_icon(cls.symbol, geometry_kind(geometry, data_kind(layer)))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._class_tooltip(layer, cls)
         return None
+
+    def _class_tooltip(self, layer: MapLayer, cls: SymbolClass) -> str | None:
+        """The domain's description of the class (e.g. "Major defects; renew within 1-2
+        years"), so the legend explains what a colour means, not only its name."""
+        definition = layer.definition
+        field = definition.symbology.field if definition else None
+        domain = self._project.catalog.domain_for(definition, field) if field else None
+        value = next((v for v in domain.values if v.code == cls.value), None) if domain else None
+        if value is None or value.description is None:
+            return None
+        return value.description.get(current_language())
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         layer = self.layer_at(index)
