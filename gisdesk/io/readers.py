@@ -211,7 +211,8 @@ def _layer_names(dataset: Dataset) -> list[str]:
     last: Exception | None = None
     for config in retry_configs(dataset):
         try:
-            with config_options(config):
+            with config_options(config), warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # repeated, and caught, when layers are read
                 return [str(row[0]) for row in pyogrio.list_layers(dataset.source)]
         except Exception as exc:  # the next config may work
             last = exc
@@ -243,7 +244,9 @@ def _read_info(dataset: Dataset, name: str, **flags: bool) -> dict[str, Any]:
 
 
 def _info_of(dataset: Dataset, name: str) -> LayerInfo:
-    info = _read_info(dataset, name, force_feature_count=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        info = _read_info(dataset, name, force_feature_count=True)
     crs = crs_to_string(info["crs"]) if info["crs"] else None
     problems = [] if crs or info["geometry_type"] is None else [no_crs_problem()]
     if crs is None and dataset.is_csv and _fits_lonlat(info.get("total_bounds")):
@@ -251,6 +254,7 @@ def _info_of(dataset: Dataset, name: str) -> LayerInfo:
         problems = [_assumed_lonlat()]
     fields = {str(f): str(d) for f, d in zip(info["fields"], info["dtypes"], strict=True)}
     count = int(info["features"]) if info["features"] >= 0 else None
+    problems += _gdal_warnings(caught)
     return LayerInfo(name, str(info["geometry_type"] or "None"), count, crs, fields, problems)
 
 
@@ -258,37 +262,28 @@ def _read(
     dataset: Dataset, name: str, *, target_crs: Any, bbox: Any, catalog: Catalog | None,
     where: str | None, progress: Any, cancel: Any, batch_rows: int = chunked.BATCH_ROWS,
 ) -> MapLayer:
-    info = _read_info(dataset, name, force_total_bounds=dataset.is_csv)
-    source_crs = crs_to_string(info["crs"]) if info["crs"] else None
-    problems: list[str] = []
-    assumed = None
-    if source_crs is None and dataset.is_csv and _fits_lonlat(info.get("total_bounds")):
-        assumed, problems = "EPSG:4326", [_assumed_lonlat()]
-    file_bbox = bbox
-    if bbox is not None and (source_crs or assumed) and target_crs is not None:
-        file_bbox = transform_bbox(bbox, target_crs, source_crs or assumed)
-    req = chunked.Request(
-        dataset.source, dataset.gdal_layer(name), dataset.options, file_bbox, where,
-        total=int(info["features"]) if bbox is None and where is None else -1,
-        progress=progress, cancel=cancel, batch_rows=batch_rows,
-    )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        info = _read_info(dataset, name, force_total_bounds=dataset.is_csv)
+        source_crs = crs_to_string(info["crs"]) if info["crs"] else None
+        problems: list[str] = []
+        if source_crs is None and dataset.is_csv and _fits_lonlat(info.get("total_bounds")):
+            source_crs, problems = "EPSG:4326", [_assumed_lonlat()]
+        file_bbox = bbox
+        if bbox is not None and source_crs and target_crs is not None:
+            file_bbox = transform_bbox(bbox, target_crs, source_crs)
+        req = chunked.Request(
+            dataset.source, dataset.gdal_layer(name), dataset.options, file_bbox, where,
+            total=int(info["features"]) if bbox is None and where is None else -1,
+            progress=progress, cancel=cancel, batch_rows=batch_rows,
+        )
         result = _read_features(dataset, req, problems)
+        if len(result.frame) == 0 and info["features"] < 0:
+            _confirm_empty(dataset, name)
     problems += result.notes + _gdal_warnings(caught)
-    if len(result.frame) == 0 and info["features"] < 0:
-        _confirm_empty(dataset, name)
-    frame = result.frame
-    if not isinstance(frame, gpd.GeoDataFrame):
-        frame = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([None] * len(frame),
-                                                               index=frame.index))
-    else:
-        problems += note_unreadable(frame, result.unreadable, str(info["geometry_type"]))
-        frame, notes = clean_geometries(frame, skip=result.unreadable)
-        problems += notes
-    if assumed:
-        frame = frame.set_crs(assumed, allow_override=True)
-        source_crs = assumed
+    frame = _checked_frame(result, str(info["geometry_type"]), problems)
+    if source_crs is not None and frame.crs is None:  # a CSV taken as lon/lat
+        frame = frame.set_crs(source_crs)
     elif source_crs is None and info["geometry_type"] is not None:
         problems.append(no_crs_problem())
     frame, moved_notes = place(frame, target_crs)
@@ -299,6 +294,18 @@ def _read(
         name=name, frame=frame, definition=catalog.match(name) if catalog else None,
         source=DataSource(dataset.path, name), source_crs=source_crs, problems=problems,
     )
+
+
+def _checked_frame(result: chunked.Result, geometry_type: str, problems: list[str]) -> Any:
+    """A GeoDataFrame (tables get an empty geometry column) with odd shapes noted."""
+    frame = result.frame
+    if not isinstance(frame, gpd.GeoDataFrame):
+        return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([None] * len(frame),
+                                                              index=frame.index))
+    problems += note_unreadable(frame, result.unreadable, geometry_type)
+    frame, notes = clean_geometries(frame, skip=result.unreadable)
+    problems += notes
+    return frame
 
 
 def _read_features(dataset: Dataset, req: chunked.Request, problems: list[str]) -> chunked.Result:
@@ -346,7 +353,7 @@ def _gdal_warnings(caught: list[warnings.WarningMessage]) -> list[str]:
     seen: dict[str, None] = {}
     for item in caught:
         text = " ".join(str(item.message).split())
-        if text and "measured (M) geometry" not in text:
+        if text:
             seen.setdefault(translate("Reader", "GDAL: {text}").format(text=text[:200]), None)
     return list(seen)[:5]
 
