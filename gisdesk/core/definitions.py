@@ -301,9 +301,13 @@ class Catalog:
         return self.layers.get(layer_name.lower())
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML has it: ~10x faster, and the catalog loads at every start."""
+
+
 def _read_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_SAFE_LOADER)
 
 
 def _pydantic_errors(path: Path, exc: ValidationError, data: Any) -> list[DefinitionError]:
