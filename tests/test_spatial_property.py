@@ -17,9 +17,10 @@ def random_layer(rng: np.random.Generator, count: int, kind: str) -> gpd.GeoData
     xy = rng.random((count, 2)) * 1000 + (X0, Y0)
     if kind == "point":
         geoms = shapely.points(xy)
-    elif kind == "line":
-        ends = xy + rng.normal(0, 80, (count, 2))
-        geoms = shapely.linestrings(np.stack([xy, ends], axis=1))
+    elif kind == "line":  # polylines of 2 to 5 vertices
+        steps = rng.normal(0, 60, (count, 4, 2)).cumsum(axis=1)
+        vertices = np.concatenate([xy[:, None, :], xy[:, None, :] + steps], axis=1)
+        geoms = np.array([shapely.LineString(v[: rng.integers(2, 6)]) for v in vertices])
     else:
         geoms = shapely.box(xy[:, 0], xy[:, 1], xy[:, 0] + rng.random(count) * 60 + 1,
                             xy[:, 1] + rng.random(count) * 60 + 1)

@@ -102,5 +102,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return "NULL"
     if isinstance(value, float):
-        return f"{value:.2f}" if abs(value) < 1e15 else str(value)
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.2f}"
     return str(value).replace("\n", " ")[:40]

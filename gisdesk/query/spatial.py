@@ -17,6 +17,7 @@ import shapely
 
 from gisdesk.i18n import translate
 from gisdesk.query.metric import metric_crs, require_crs, to_metric
+from gisdesk.query.proximity import dwithin_any
 
 Predicate = Literal["intersects", "within", "contains", "dwithin"]
 PREDICATES: tuple[str, ...] = ("intersects", "within", "contains", "dwithin")
@@ -62,7 +63,13 @@ def select_by_location(
     distance: float | None = None,
     names: tuple[str, str] = ("target", "reference"),
 ) -> np.ndarray:
-    """Boolean mask over ``target``: True where the relation holds with any reference feature."""
+    """Boolean mask over ``target``: True where the relation holds with any reference feature.
+
+    Distance queries take the exact shortcut of :func:`gisdesk.query.proximity.dwithin_any`.
+    """
+    if predicate == "dwithin" and distance is not None and distance >= 0:
+        a, b = _common_crs(target, reference, names, metric=True)
+        return dwithin_any(_geoms(a), _geoms(b), distance)
     pairs = location_pairs(target, reference, predicate, distance, names)
     mask = np.zeros(len(target), dtype=bool)
     mask[pairs[0]] = True
