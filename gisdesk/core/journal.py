@@ -8,6 +8,7 @@ the middle of a write is ignored on restore (that step never finished on screen 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 # edits_geometry and inspections are imported so their command kinds are registered for replay.
+from gisdesk import paths
 from gisdesk.core import edits_geometry, inspections  # noqa: F401
 from gisdesk.core.audit import utc_now
 from gisdesk.core.edits import Command, command_from_dict
@@ -102,6 +104,17 @@ def restore(path: Path, session: EditSession) -> int:
                 .format(path=path, n=n, op=op, err=exc)
             ) from exc
     return len(found.steps)
+
+
+def journal_path_for(data_path: Path) -> Path:
+    """Where the journal of edits to ``data_path`` lives: the user's config folder.
+
+    Not next to the data, because shared or read-only data folders are common in offices; named
+    after the data file's full path, so two projects never share a journal.
+    """
+    resolved = str(Path(data_path).resolve())
+    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:16]
+    return paths.user_config_dir() / "journals" / f"{Path(data_path).stem}-{digest}.jsonl"
 
 
 def discard(path: Path) -> None:
