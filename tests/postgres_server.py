@@ -97,8 +97,9 @@ class PostgresServer:
 
     def add_password(self, user: str, password: str) -> None:
         """Let clients log in as ``user`` via the .pgpass file (not via code or argv)."""
-        with self.pgpass.open("a") as fh:
-            fh.write(f"127.0.0.1:{self.port}:*:{user}:{password}\n")
+        prefix = f"127.0.0.1:{self.port}:*:{user}:"
+        lines = [ln for ln in self.pgpass.read_text().splitlines() if not ln.startswith(prefix)]
+        self.pgpass.write_text("\n".join([*lines, prefix + password]) + "\n")
 
     def dsn(self, user: str | None = None, dbname: str = "postgres") -> str:
         """libpq connection string; the password comes from :attr:`pgpass`."""
@@ -115,10 +116,17 @@ class PostgresServer:
         )
 
     def create_database(self, name: str, postgis: bool = True) -> str:
-        """Create a database (with the PostGIS extension) and return its name."""
-        self.psql(f'CREATE DATABASE "{name}"')
-        if postgis:
-            self.psql("CREATE EXTENSION IF NOT EXISTS postgis", dbname=name)
+        """Create a database (with the PostGIS extension) and return its name.
+
+        PostGIS databases are cloned from a template made once, which is several times faster
+        than CREATE EXTENSION in every test.
+        """
+        if postgis and not getattr(self, "_template_ready", False):
+            self.psql('CREATE DATABASE "template_postgis"')
+            self.psql("CREATE EXTENSION IF NOT EXISTS postgis", dbname="template_postgis")
+            self._template_ready = True
+        template = ' TEMPLATE "template_postgis"' if postgis else ""
+        self.psql(f'CREATE DATABASE "{name}"{template}')
         return name
 
     def stop(self) -> None:

@@ -6,7 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from test_sync_folder_hub import U1, write_mains
+import pytest
+from test_sync_hubs import U1, write_mains
 
 from gisdesk.cli import main
 from gisdesk.io.gpkg_store_blob import register_functions
@@ -43,3 +44,20 @@ def test_cli_sync_unreachable_hub_fails_loudly(tmp_path: Path, capsys) -> None:
     assert "sync FAILED" in err and "offline" in err
     assert main(["status", str(tmp_path / "wc"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["hub_reachable"] is False
+
+
+@pytest.mark.postgres
+def test_cli_sync_postgis_hub_from_shell(tmp_path: Path, capsys, postgres) -> None:
+    db = postgres.create_database("cli_hub")
+    spec = "postgresql:" + postgres.dsn(dbname=db)
+    src = write_mains(tmp_path / "city.gpkg")
+    assert main(["hub", "init", spec, "--from", str(src), "--author", "adm"]) == 0
+    assert main(["checkout", spec, str(tmp_path / "wc")]) == 0
+    with sqlite3.connect(tmp_path / "wc" / "data.gpkg") as conn:
+        register_functions(conn)
+        conn.execute("UPDATE water_mains SET notes = 'checked' WHERE uuid = ?", (U1,))
+    conn.close()
+    capsys.readouterr()
+    assert main(["sync", str(tmp_path / "wc"), "--author", "ani", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sent"] == 1
+    assert "password" not in (tmp_path / "wc" / ".gisdesk" / "state.json").read_text()

@@ -1,7 +1,11 @@
-"""Folder hub + working copies: edits travel both ways, conflicts are kept, nothing is lost."""
+"""Both hubs (folder and PostGIS) + working copies pass the same suite.
+
+Edits travel both ways, conflicts are kept, nothing is lost.
+"""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -13,6 +17,8 @@ from shapely.geometry import LineString
 
 from gisdesk.io.gpkg_store_blob import register_functions
 from gisdesk.sync.folder_hub import FolderHub, HubError
+from gisdesk.sync.hubs import Hub
+from gisdesk.sync.postgis_hub import PostgisHub
 from gisdesk.sync.working_copy import WorkingCopy
 
 KEYS = {"water_mains": "uuid"}
@@ -39,12 +45,27 @@ def write_mains(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def hub(tmp_path: Path) -> FolderHub:
-    return FolderHub.init(tmp_path / "hub", write_mains(tmp_path / "src.gpkg"), KEYS, "admin")
+_DB_COUNTER = iter(range(10_000))
 
 
-def checkout(hub: FolderHub, path: Path) -> WorkingCopy:
+@pytest.fixture(params=["folder", pytest.param("postgis", marks=pytest.mark.postgres)])
+def hub(request: pytest.FixtureRequest, tmp_path: Path) -> Hub:
+    src = write_mains(tmp_path / "src.gpkg")
+    if request.param == "folder":
+        return FolderHub.init(tmp_path / "hub", src, KEYS, "admin")
+    server = request.getfixturevalue("postgres")
+    db = server.create_database(f"hub_{next(_DB_COUNTER)}_{tmp_path.name[-12:].lower()}")
+    return PostgisHub.init(server.dsn(dbname=db), src, KEYS, {"water_mains": "PDAM"}, "admin")
+
+
+def hub_frame(hub: Hub, tmp_path: Path) -> gpd.GeoDataFrame:
+    """The hub's current data, read the same way for every kind of hub (a fresh checkout)."""
+    target = tmp_path / f"hubview{next(_DB_COUNTER)}.gpkg"
+    hub.checkout(target)
+    return read(target)
+
+
+def checkout(hub: Hub, path: Path) -> WorkingCopy:
     return WorkingCopy.checkout(hub, path)
 
 
@@ -60,17 +81,17 @@ def read(path: Path) -> gpd.GeoDataFrame:
     return pyogrio.read_dataframe(path, layer="water_mains").set_index("uuid")
 
 
-def test_sync_folder_hub_edit_travels_to_other_copy(hub: FolderHub, tmp_path: Path) -> None:
+def test_sync_folder_hub_edit_travels_to_other_copy(hub: Hub, tmp_path: Path) -> None:
     a, b = checkout(hub, tmp_path / "a"), checkout(hub, tmp_path / "b")
     sql(a.data, "UPDATE water_mains SET condition = 1 WHERE uuid = ?", (U1,))
     report = a.sync("ani")
     assert report.revision == 1 and len(report.pushed) == 1
     b.sync("budi")
     assert read(b.data).loc[U1, "condition"] == 1
-    assert read(hub.data).loc[U1, "condition"] == 1
+    assert hub_frame(hub, tmp_path).loc[U1, "condition"] == 1
 
 
-def test_sync_folder_hub_different_fields_both_win(hub: FolderHub, tmp_path: Path) -> None:
+def test_sync_folder_hub_different_fields_both_win(hub: Hub, tmp_path: Path) -> None:
     a, b = checkout(hub, tmp_path / "a"), checkout(hub, tmp_path / "b")
     sql(a.data, "UPDATE water_mains SET condition = 1 WHERE uuid = ?", (U2,))
     sql(b.data, "UPDATE water_mains SET notes = 'valve stuck' WHERE uuid = ?", (U2,))
@@ -83,7 +104,7 @@ def test_sync_folder_hub_different_fields_both_win(hub: FolderHub, tmp_path: Pat
         assert (row["condition"], row["notes"]) == (1, "valve stuck")
 
 
-def test_sync_folder_hub_conflict_keeps_losing_value(hub: FolderHub, tmp_path: Path) -> None:
+def test_sync_folder_hub_conflict_keeps_losing_value(hub: Hub, tmp_path: Path) -> None:
     a, b = checkout(hub, tmp_path / "a"), checkout(hub, tmp_path / "b")
     sql(a.data, "UPDATE water_mains SET condition = 1 WHERE uuid = ?", (U3,))
     sql(b.data, "UPDATE water_mains SET condition = 5 WHERE uuid = ?", (U3,))
@@ -93,21 +114,21 @@ def test_sync_folder_hub_conflict_keeps_losing_value(hub: FolderHub, tmp_path: P
     assert (conflict.mine, conflict.theirs, conflict.base) == (5, 1, 2)
     assert read(b.data).loc[U3, "condition"] == 1  # hub value stands until resolved
     [record] = hub.conflicts(U3)
-    assert record["mine"] == "5" and record["author"] == "budi"
+    assert json.loads(record["mine"]) == 5 and record["author"] == "budi"
     assert b.state.conflicts[0]["field"] == "condition"
 
 
-def test_sync_folder_hub_delete_against_edit_never_silent(hub: FolderHub, tmp_path: Path) -> None:
+def test_sync_folder_hub_delete_against_edit_never_silent(hub: Hub, tmp_path: Path) -> None:
     a, b = checkout(hub, tmp_path / "a"), checkout(hub, tmp_path / "b")
     sql(a.data, "DELETE FROM water_mains WHERE uuid = ?", (U1,))
     sql(b.data, "UPDATE water_mains SET notes = 'repaired' WHERE uuid = ?", (U1,))
     a.sync("ani")
     report = b.sync("budi")
     assert [c.kind for c in report.conflicts] == ["edit_vs_delete"]
-    assert read(hub.data).loc[U1, "notes"] == "repaired"  # the edited feature is back
+    assert hub_frame(hub, tmp_path).loc[U1, "notes"] == "repaired"  # the edited feature is back
 
 
-def test_sync_folder_hub_insert_from_gdal_is_picked_up(hub: FolderHub, tmp_path: Path) -> None:
+def test_sync_folder_hub_insert_from_gdal_is_picked_up(hub: Hub, tmp_path: Path) -> None:
     a, b = checkout(hub, tmp_path / "a"), checkout(hub, tmp_path / "b")
     new = "00000000-0000-4000-8000-0000000000aa"
     subprocess.run(
@@ -127,14 +148,14 @@ def test_sync_folder_hub_insert_from_gdal_is_picked_up(hub: FolderHub, tmp_path:
     assert "(0.000000, 0.000000) - (300.000000, 100.000000)" in info  # extent grew
 
 
-def test_sync_folder_hub_nothing_to_do_is_up_to_date(hub: FolderHub, tmp_path: Path) -> None:
+def test_sync_folder_hub_nothing_to_do_is_up_to_date(hub: Hub, tmp_path: Path) -> None:
     a = checkout(hub, tmp_path / "a")
     report = a.sync("ani")
     assert report.up_to_date and report.revision == 0
     assert hub.head() == 0
 
 
-def test_sync_folder_hub_retried_push_applies_once(hub: FolderHub, tmp_path: Path) -> None:
+def test_sync_folder_hub_retried_push_applies_once(hub: Hub, tmp_path: Path) -> None:
     a = checkout(hub, tmp_path / "a")
     sql(a.data, "UPDATE water_mains SET condition = 1 WHERE uuid = ?", (U1,))
     mine = a.local_changes()

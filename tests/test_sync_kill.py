@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyogrio
 import pytest
-from test_sync_folder_hub import U1, U2, write_mains
+from test_sync_hubs import U1, U2, write_mains
 
 from gisdesk.io.gpkg_store_blob import register_functions
 from gisdesk.sync.folder_hub import FolderHub

@@ -13,15 +13,17 @@ def register(sub: Any) -> None:
     """Add the sync subcommands."""
     hub = sub.add_parser("hub", help="create and inspect hubs (the city's central store)")
     hub_sub = hub.add_subparsers(dest="hub_command", metavar="HUB_COMMAND", required=True)
-    init = hub_sub.add_parser("init", help="create a folder hub from a GeoPackage")
-    init.add_argument("folder", type=Path, help="hub folder (a shared drive or USB stick)")
+    init = hub_sub.add_parser("init", help="create a hub (folder or PostGIS) from a GeoPackage")
+    init.add_argument("hub", help="hub folder (a shared drive or USB stick), or "
+                      "'postgresql:<connection string>' such as postgresql:service=gorontalo "
+                      "(passwords come from .pgpass or the service file, never the command)")
     init.add_argument("--from", dest="source", type=Path, required=True,
                       help="GeoPackage holding the city's layers")
     init.add_argument("--author", default=None)
     init.set_defaults(func=_hub_init)
 
     checkout = sub.add_parser("checkout", help="copy a hub's data into a working-copy folder")
-    checkout.add_argument("hub", type=Path)
+    checkout.add_argument("hub", help="hub folder or postgresql:<connection string>")
     checkout.add_argument("folder", type=Path)
     checkout.set_defaults(func=_checkout)
 
@@ -48,32 +50,41 @@ def _author(args: argparse.Namespace) -> str:
     return args.author or getpass.getuser()
 
 
-def _keys_for(source: Path) -> dict[str, str]:
-    """Tables of ``source`` that have a layer definition with a UUID key."""
+def _layers_for(source: Path) -> tuple[dict[str, str], dict[str, str | None], list[str]]:
+    """(table -> UUID key, table -> owning OPD, all OPD codes) for defined layers of ``source``."""
     import pyogrio
 
     from gisdesk.core.definitions import default_catalog
 
     catalog = default_catalog()
-    keys = {}
+    keys: dict[str, str] = {}
+    owners: dict[str, str | None] = {}
     for name, _geom in pyogrio.list_layers(source):
         ldef = catalog.match(str(name))
         if ldef is not None:
-            keys[str(name)] = ldef.key
-    return keys
+            keys[str(name)], owners[str(name)] = ldef.key, ldef.owner
+    opd = catalog.domains.get("opd")
+    return keys, owners, [str(c) for c in opd.codes()] if opd else []
 
 
 def _hub_init(args: argparse.Namespace) -> int:
     from gisdesk.cli import UserError
     from gisdesk.sync.folder_hub import FolderHub, HubError
+    from gisdesk.sync.hubs import POSTGRES_PREFIX
 
     if not args.source.is_file():
         raise UserError(f"{args.source} not found")
-    keys = _keys_for(args.source)
+    keys, owners, departments = _layers_for(args.source)
     if not keys:
         raise UserError(f"{args.source} has no layer matching a layer definition; nothing to sync")
     try:
-        hub = FolderHub.init(args.folder, args.source, keys, _author(args))
+        if args.hub.startswith(POSTGRES_PREFIX):
+            from gisdesk.sync.postgis_hub import PostgisHub
+
+            hub = PostgisHub.init(args.hub.removeprefix(POSTGRES_PREFIX), args.source, keys,
+                                  owners, _author(args), departments)
+        else:
+            hub = FolderHub.init(Path(args.hub), args.source, keys, _author(args))
     except HubError as exc:
         raise UserError(str(exc)) from exc
     print(f"created {hub.describe()} with layers: {', '.join(sorted(keys))}")
@@ -82,11 +93,12 @@ def _hub_init(args: argparse.Namespace) -> int:
 
 def _checkout(args: argparse.Namespace) -> int:
     from gisdesk.cli import UserError
-    from gisdesk.sync.folder_hub import FolderHub, HubError
+    from gisdesk.sync.folder_hub import HubError
+    from gisdesk.sync.hubs import open_hub
     from gisdesk.sync.working_copy import SyncError, WorkingCopy
 
     try:
-        copy = WorkingCopy.checkout(FolderHub(args.hub), args.folder)
+        copy = WorkingCopy.checkout(open_hub(args.hub), args.folder)
     except (HubError, SyncError) as exc:
         raise UserError(str(exc)) from exc
     print(f"checked out revision {copy.state.revision} into {copy.data}")

@@ -93,6 +93,11 @@ class FolderHub:
         (folder / "hub.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
         return cls(folder)
 
+    @property
+    def spec(self) -> str:
+        """What a working copy stores to find this hub again."""
+        return str(self.folder.resolve())
+
     def describe(self) -> str:
         """Where the hub is, for status lines and messages."""
         return f"folder hub {self.folder}"

@@ -33,7 +33,8 @@ from pathlib import Path
 from gisdesk.io.gpkg_store_tables import quote
 from gisdesk.sync.apply import apply_changes, connect
 from gisdesk.sync.changes import detect_changes
-from gisdesk.sync.folder_hub import FolderHub, HubError, copy_geopackage
+from gisdesk.sync.folder_hub import HubError, copy_geopackage
+from gisdesk.sync.hubs import Hub, open_hub
 from gisdesk.sync.merge import Change, Conflict, FieldPolicies, merge
 
 STATE_VERSION = 1
@@ -91,7 +92,7 @@ class WorkingCopy:
         self.state = SyncState(**raw)
 
     @classmethod
-    def checkout(cls, hub: FolderHub, folder: Path) -> WorkingCopy:
+    def checkout(cls, hub: Hub, folder: Path) -> WorkingCopy:
         """Copy the hub's head into a new working-copy folder."""
         folder = Path(folder)
         if (folder / ".gisdesk" / "state.json").exists():
@@ -99,14 +100,14 @@ class WorkingCopy:
         (folder / ".gisdesk").mkdir(parents=True, exist_ok=True)
         revision = hub.checkout(folder / "data.gpkg")
         copy_geopackage(folder / "data.gpkg", folder / ".gisdesk" / "base.gpkg")
-        state = SyncState(hub=str(hub.folder.resolve()), revision=revision)
+        state = SyncState(hub=hub.spec, revision=revision)
         state.stamp = _stamp(folder / "data.gpkg")
         _write_state(folder / ".gisdesk", state)
         return cls(folder)
 
-    def hub(self) -> FolderHub:
+    def hub(self) -> Hub:
         """The hub this copy syncs with; HubError when it is unreachable."""
-        return FolderHub(Path(self.state.hub))
+        return open_hub(self.state.hub)
 
     def local_changes(self) -> list[Change]:
         """Edits since the last sync, by UUID (works for edits made in QGIS or GDAL too)."""
@@ -122,7 +123,7 @@ class WorkingCopy:
             return self._sync_locked(hub, author, policies)
 
     def _sync_locked(
-        self, hub: FolderHub, author: str, policies: FieldPolicies | None
+        self, hub: Hub, author: str, policies: FieldPolicies | None
     ) -> SyncReport:
         snapshot = self.meta / "next_base.gpkg"
         copy_geopackage(self.data, snapshot)
@@ -174,7 +175,7 @@ def _apply_file(path: Path, changes: list[Change], keys: dict[str, str]) -> None
         conn.close()
 
 
-def _add_missing_columns(hub: FolderHub, files: list[Path]) -> None:
+def _add_missing_columns(hub: Hub, files: list[Path]) -> None:
     """A field added on the hub reaches the working copy without a new checkout."""
     wanted = hub.columns()
     for path in files:
