@@ -2,7 +2,8 @@
 
 Seeds of one kecamatan cluster around its real relative position in Kota Gorontalo (Kota Barat in
 the west, Hulonthalangi and Dumbo Raya on the bay, Sipatana and Kota Utara inland), so the cells
-of a kecamatan stay together and tile the whole city without gaps or overlaps.
+of a kecamatan stay together and tile the whole city without gaps or overlaps. Two Lloyd steps
+(seed moved to its cell's centroid) turn the first slivers into plausible kelurahan shapes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from gisdesk.sampledata.ids import uuid4_strings
 from gisdesk.sampledata.names import CITY_CODE, KECAMATAN
 from gisdesk.sampledata.plan import CityPlan
 from gisdesk.sampledata.writer import LayerData
+
+_RELAX_ROUNDS = 2  # Lloyd steps: even out cells while kecamatan stay together
 
 
 @dataclass
@@ -58,15 +61,19 @@ def build_districts(plan: CityPlan, geo: Geography) -> Districts:
     rng = plan.rng("districts")
     seeds, rows = _seeds(geo, rng)
     land = geo.land_polygon()
-    cells = shapely.voronoi_polygons(
-        shapely.multipoints(seeds), extend_to=land, ordered=True
-    )
-    polygons = shapely.intersection(shapely.get_parts(cells), land)
-    polygons = np.array([_largest_part(p) for p in polygons], dtype=object)
+    for _ in range(_RELAX_ROUNDS):
+        seeds = shapely.get_coordinates(shapely.centroid(_cells(seeds, land)))
+    polygons = np.array([_largest_part(p) for p in _cells(seeds, land)], dtype=object)
     return Districts(
         seeds=seeds, polygons=polygons, names=[r[2] for r in rows],
         kecamatan=[r[3] for r in rows], codes=[r[4] for r in rows],
     )
+
+
+def _cells(seeds: np.ndarray, land: shapely.Polygon) -> np.ndarray:
+    """Voronoi cells of ``seeds`` (in seed order) clipped to the land."""
+    cells = shapely.voronoi_polygons(shapely.multipoints(seeds), extend_to=land, ordered=True)
+    return shapely.intersection(shapely.get_parts(cells), land)
 
 
 def _largest_part(geom: shapely.Geometry) -> shapely.Polygon:
