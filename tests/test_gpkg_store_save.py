@@ -165,3 +165,19 @@ def test_gpkg_store_blob_roundtrip_and_envelope() -> None:
     assert blob.from_blob(data).equals(line)
     assert blob.envelope(blob.to_blob(shapely.Point(5, 6), 4326)) == (5, 5, 6, 6)
     assert blob.envelope(blob.to_blob(shapely.Polygon(), 4326)) is None
+
+
+def test_gpkg_store_adds_defined_columns_the_file_lacks(city) -> None:
+    session = EditSession(open_project(city), ADMIN)  # the test roads table has 3 columns
+    road = AddFeature(layer="roads", values={"asset_id": "RD-NEW", "name": "Jl. Baru"},
+                      geometry=shapely.LineString([(X0, Y0 + 700), (X0 + 90, Y0 + 700)]))
+    session.apply(road)
+    session.apply(SetAttribute(layer="roads", uuid=uuids(3, 3)[0], field="width_m", value=7.5))
+    save_session(session)
+    saved = _read(city, "roads")
+    assert saved.loc[road.uuid, "name"] == "Jl. Baru"
+    assert saved.loc[road.uuid, "road_class"] == "LOCAL"  # the definition default
+    assert saved.loc[uuids(3, 3)[0], "width_m"] == 7.5
+    listing = subprocess.run(["ogrinfo", "-ro", "-so", str(city), "roads"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "width_m: Real" in listing and "Feature Count: 4" in listing

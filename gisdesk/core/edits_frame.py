@@ -173,13 +173,16 @@ def _one_row_frame(frame: pd.DataFrame, row: Row, label: Any) -> pd.DataFrame:
 
 
 def insert_row(layer: MapLayer, row: Row, position: int | None = None) -> None:
-    """Add ``row`` to the layer (at ``position``, default the end); unknown keys are ignored."""
+    """Add ``row`` to the layer (at ``position``, default the end), adding missing columns."""
     frame = layer.frame
+    geom = geometry_column(frame)
+    for col in row:
+        if col not in frame.columns and col != geom:
+            frame[col] = None  # a defined field the file lacks: keep the value, not drop it
     new = _one_row_frame(frame, row, _label_for_new(frame))
     pos = len(frame) if position is None else max(0, min(position, len(frame)))
     parts = [frame.iloc[:pos], new, frame.iloc[pos:]]
     merged = pd.concat([p for p in parts if len(p)] or [new])
-    geom = geometry_column(frame)
     if geom is not None:
         merged = gpd.GeoDataFrame(merged, geometry=geom, crs=frame.crs)
     layer.frame = merged
