@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "gisdesk"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ["id"]
+PLURAL_ONLY = "en"
+"""English needs a .qm only for plural forms: "%n feature(s)" -> "1 feature" / "2 features"."""
 
 
 def _tool(name: str) -> str:
@@ -43,10 +45,12 @@ def python_sources() -> list[Path]:
     return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def run_lupdate(ts: Path, sources: list[Path]) -> None:
+def run_lupdate(ts: Path, sources: list[Path], plural_only: bool = False) -> None:
     """Merge the current source strings into ``ts`` (existing translations are kept)."""
     args = [_tool("pyside6-lupdate"), *map(str, sources), "-locations", "relative",
             "-target-language", ts.stem.split("_", 1)[1], "-ts", str(ts)]
+    if plural_only:
+        args.insert(-2, "-pluralonly")
     subprocess.run(args, check=True, cwd=ROOT)
 
 
@@ -111,6 +115,40 @@ def missed_by_lupdate(ts: Path, sources: list[Path]) -> list[str]:
     ]
 
 
+def fill_english_plurals(ts: Path) -> int:
+    """Fill unfinished English plural forms from the "(s)" convention; returns how many.
+
+    "%n feature(s) selected" becomes "%n feature selected" / "%n features selected". Sources
+    whose other words change with the number (is/are) can be corrected by hand in the .ts;
+    finished entries are never overwritten.
+    """
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        forms = translation.findall("numerusform") if translation is not None else []
+        if not forms or translation.get("type") != "unfinished":
+            continue
+        source = message.findtext("source", "")
+        texts = [source.replace("(s)", ""), source.replace("(s)", "s")]
+        for i, form in enumerate(forms):
+            form.text = texts[min(i, 1)]
+        del translation.attrib["type"]
+        filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
+def update_english(sources: list[Path]) -> None:
+    """Plural forms for English (the source language needs nothing else)."""
+    ts = TRANSLATIONS / f"gisdesk_{PLURAL_ONLY}.ts"
+    run_lupdate(ts, sources, plural_only=True)
+    if fill_english_plurals(ts):
+        run_lupdate(ts, sources, plural_only=True)  # back to lupdate's own layout
+    run_lrelease(ts)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Update every language; with ``--check`` return 1 while anything is untranslated."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -118,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sources = python_sources()
     status = 0
+    update_english(sources)
     for lang in LANGUAGES:
         ts = TRANSLATIONS / f"gisdesk_{lang}.ts"
         run_lupdate(ts, sources)

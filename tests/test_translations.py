@@ -19,7 +19,6 @@ from gisdesk.core.project import Project
 from gisdesk.ui import i18n as ui_i18n
 
 TS = paths.translations_dir() / "gisdesk_id.ts"
-QM = paths.translations_dir() / "gisdesk_id.qm"
 PLACEHOLDER = re.compile(r"\{[^}]*\}|%n|%\d")
 
 
@@ -47,14 +46,17 @@ def test_translations_keep_placeholders():
     assert broken == []
 
 
-def test_translations_qm_built_from_current_ts(tmp_path):
-    assert QM.is_file(), "gisdesk_id.qm missing: run scripts/update_translations.py"
-    assert QM.stat().st_mtime >= TS.stat().st_mtime - 5, ".qm is older than .ts: rebuild it"
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_translations_qm_built_from_current_ts(tmp_path, lang):
+    ts = paths.translations_dir() / f"gisdesk_{lang}.ts"
+    qm = ts.with_suffix(".qm")
+    assert qm.is_file(), f"{qm.name} missing: run scripts/update_translations.py"
+    assert qm.stat().st_mtime >= ts.stat().st_mtime - 5, f"{qm.name} is older than .ts: rebuild"
     fresh = tmp_path / "fresh.qm"
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), str(TS), "-qm", str(fresh)], check=True,
+    subprocess.run([str(lrelease), str(ts), "-qm", str(fresh)], check=True,
                    capture_output=True)
-    assert fresh.read_bytes() == QM.read_bytes(), ".qm does not match the .ts: rebuild it"
+    assert fresh.read_bytes() == qm.read_bytes(), f"{qm.name} does not match the .ts: rebuild"
 
 
 @pytest.fixture
@@ -130,3 +132,12 @@ def test_translations_cover_qt_standard_buttons(qtbot, indonesian):
     qtbot.addWidget(box)
     texts = {b.text().replace("&", "") for b in box.buttons()}
     assert texts == {"Batal", "Simpan"}
+
+
+def test_translations_english_plural_forms(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    assert ui_i18n.install_language(qapp, "en")
+    one = QCoreApplication.translate("IdentifyPanel", "%n feature(s) selected", "", 1)
+    many = QCoreApplication.translate("IdentifyPanel", "%n feature(s) selected", "", 3)
+    assert (one, many) == ("1 feature selected", "3 features selected")

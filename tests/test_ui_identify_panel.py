@@ -118,7 +118,7 @@ def test_identify_panel_counts_selection(qtbot, project, lang):
     assert panel.selection_label.text() == "No features selected"
     selection.set("valves", [0, 1])
     selection.set("survey", [0])
-    assert panel.selection_label.text() == "3 feature(s) selected"
+    assert panel.selection_label.text() == "3 features selected"
     lang("id")
     assert panel.selection_label.text() == "3 fitur dipilih"
 

@@ -187,16 +187,19 @@ def preferred_language(setting: str | None = None, locale: QLocale | None = None
 def install_language(app: QCoreApplication, lang: str) -> bool:
     """Switch the whole application to ``lang``; returns False when it is not available.
 
+    English loads ``gisdesk_en.qm`` too when present: it holds only plural forms ("1 feature",
+    "2 features") for texts written as "%n feature(s)".
+
     Removing and installing translators makes Qt post ``LanguageChange`` to every widget, so
     open windows retranslate themselves (see the module docstring). The default ``QLocale`` is
     set too, so number and date formatting follow the language.
     """
     global _current  # noqa: PLW0603 - one UI language per process
-    translator: QTranslator | None = None
-    if lang != SOURCE_LANGUAGE:
-        translator = QTranslator(app)
-        if not translator.load(str(qm_path(lang))):
+    translator: QTranslator | None = QTranslator(app)
+    if not translator.load(str(qm_path(lang))):
+        if lang != SOURCE_LANGUAGE:
             return False
+        translator = None  # English works without its plural-forms file
     for old in _translators:
         app.removeTranslator(old)
         old.deleteLater()

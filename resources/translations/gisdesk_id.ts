@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gisdesk/ui/app.py" line="+57"/>
+        <location filename="../../gisdesk/ui/app.py" line="+61"/>
         <source>Preparing the sample city of Gorontalo…</source>
         <translation>Menyiapkan contoh data Kota Gorontalo…</translation>
     </message>
@@ -383,17 +383,19 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../gisdesk/core/journal.py" line="+101"/>
+        <location filename="../../gisdesk/core/journal.py" line="+103"/>
         <source>Journal {path}, step {n} ({op}) cannot be replayed: {err}</source>
         <translation>Jurnal {path}, langkah {n} ({op}) tidak dapat diputar ulang: {err}</translation>
     </message>
 </context>
 <context>
     <name>LayerTreeModel</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../gisdesk/ui/panels/layer_tree_model.py" line="+191"/>
         <source>%n feature(s)</source>
-        <translation>%n fitur</translation>
+        <translation>
+            <numerusform>%n fitur</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1128,7 +1130,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Lapisan &apos;{0}&apos; tidak memiliki sistem referensi koordinat (CRS); atur CRS terlebih dahulu sebelum mengukur jarak, panjang, atau luas</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/query/spatial.py" line="+47"/>
+        <location filename="../../gisdesk/query/spatial.py" line="+48"/>
         <source>Unknown spatial relation &apos;{0}&apos;; use one of: {1}</source>
         <translation>Relasi spasial &apos;{0}&apos; tidak dikenal; gunakan salah satu dari: {1}</translation>
     </message>
@@ -1138,7 +1140,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Kueri jarak memerlukan jarak 0 m atau lebih</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>The number of nearest features must be 1 or more</source>
         <translation>Jumlah fitur terdekat harus 1 atau lebih</translation>
     </message>

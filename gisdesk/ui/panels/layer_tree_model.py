@@ -188,7 +188,7 @@ class LayerTreeModel(QAbstractItemModel):
         if layer.source is not None:
             lines.append(layer.source.describe())
         count = len(layer.frame)
-        lines.append(QCoreApplication.translate("LayerTreeModel", "%n feature(s)", "", count))
+        lines.append(self.tr("%n feature(s)", "", count))
         if lacks_crs(layer):
             lines.append(QCoreApplication.translate("LayerTreeModel",
                                                     "No coordinate reference system"))
