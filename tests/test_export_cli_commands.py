@@ -13,9 +13,10 @@ from gisdesk.cli import main
 from gisdesk.export.webmap_assets import required_external_urls
 
 
-@pytest.fixture
-def city(tmp_path: Path) -> Path:
-    return write_city(tmp_path)
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Read-only input shared by the tests of this module."""
+    return write_city(tmp_path_factory.mktemp("city"))
 
 
 def test_export_cli_web_filters_and_writes_offline_page(city: Path, tmp_path: Path,

@@ -44,6 +44,17 @@ PROBE = """<script>
   out.textContent = performance.getEntriesByType("resource").map(function (e) {
     return e.name; }).join("\\n");
   document.body.appendChild(out);
+  var map = roads._map, shown = function () {
+    return gisdesk.layers.map(function (g) {
+      var state = g.gdPane.style.display === "none" ? "hidden" : "shown";
+      return g.gdTitle + "=" + state; }).join(";");
+  };
+  var scales = document.createElement("pre");
+  scales.id = "gd-probe-scales";
+  scales.textContent = shown() + "|" + Math.round(gisdesk.scaleOf(map));
+  map.setZoom(12, {animate: false});
+  scales.textContent += "\\n" + shown() + "|" + Math.round(gisdesk.scaleOf(map));
+  document.body.appendChild(scales);
 }());
 </script>"""
 
@@ -122,6 +133,20 @@ def test_export_webmap_dom_has_paths_and_indonesian_popup(map_page: Path, tmp_pa
     assert "UUID" not in popup  # the key is for machines, not for the council
     resources = dom.split('id="gd-probe-resources">', 1)[1].split("</pre>", 1)[0]
     assert "http" not in resources
+
+
+def test_export_webmap_scale_range_hides_valves_when_zoomed_out(map_page: Path,
+                                                                 tmp_path: Path) -> None:
+    probed = tmp_path / "probed.html"
+    probed.write_text(map_page.read_text(encoding="utf-8") + PROBE, encoding="utf-8")
+    dom = _chromium(probed, tmp_path, "--dump-dom").stdout
+    fitted, zoomed_out = dom.split('id="gd-probe-scales">', 1)[1].split("</pre>", 1)[0].split()
+    states, scale = fitted.split("|")
+    assert int(scale) < 25_000  # the test city fits at about 1:17 000
+    assert states == "Kelurahan=shown;Jalan=shown;Katup=shown;survey_points=shown"
+    states, scale = zoomed_out.split("|")
+    assert int(scale) > 25_000  # valves are drawn only up to 1:25 000 (layers/valves)
+    assert states == "Kelurahan=shown;Jalan=shown;Katup=hidden;survey_points=shown"
 
 
 def test_export_webmap_legend_and_title_in_indonesian(map_page: Path, tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def _layer(name: str, frame: gpd.GeoDataFrame, catalog) -> MapLayer:
 
 def _payload_data(html: str, title: str) -> dict:
     """The JSON handed to gisdesk.vectorLayer for the layer titled ``title``."""
-    for match in re.finditer(r"gisdesk\.vectorLayer\((\{.*?\})\);", html, re.DOTALL):
+    for match in re.finditer(r"gisdesk\.vectorLayer\((\{.*?\}), map_\w+\);", html, re.DOTALL):
         data = json.loads(match.group(1).replace("<\\/", "</"))
         if data["title"] == title:
             return data
@@ -60,6 +60,17 @@ def test_export_webmap_point_shapes_and_domain_colours(tmp_path: Path, catalog) 
     assert shapes == ["diamond", "diamond", "cross", "diamond"]
     assert data["styles"][data["cls"][1]]["fillColor"] == "#d7191c"  # CLOSED
     assert data["styles"][data["cls"][2]]["fill"] is False  # crosses are stroked only
+
+
+def test_export_webmap_scale_range_goes_into_page_and_legend(tmp_path: Path, catalog) -> None:
+    layers = [_layer("valves", valves(), catalog)]
+    ranged, everywhere = tmp_path / "ranged.html", tmp_path / "all.html"
+    export_web_map(layers, ranged, title="t", lang="id", catalog=catalog)
+    export_web_map(layers, everywhere, title="t", catalog=catalog, scale_ranges=False)
+    html = ranged.read_text(encoding="utf-8")
+    assert _payload_data(html, "Katup")["max_scale"] == 25_000  # layers/valves/layer.yaml
+    assert "(tampil mulai 1:25.000)" in html
+    assert _payload_data(everywhere.read_text(encoding="utf-8"), "Valves")["max_scale"] is None
 
 
 def test_export_webmap_undefined_layer_gets_default_style(tmp_path: Path, catalog) -> None:

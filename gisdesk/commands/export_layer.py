@@ -3,7 +3,6 @@ FlatGeobuf or CSV (WKT), optionally filtered with a GIS Desk expression.
 
 ``gisdesk export-layer city.gpkg --layer roads --where "condition <= 2" --out poor_roads.shp``
 """
-# ruff: noqa: PLC0415 - heavy imports (geopandas, pyogrio) stay inside run() so --help is instant
 
 from __future__ import annotations
 

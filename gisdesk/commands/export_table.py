@@ -3,7 +3,6 @@ field labels as headers and domain labels as values in English or Indonesian.
 
 ``gisdesk export-table city.gpkg --layer roads --where "condition <= 2" --lang id --out jalan.xlsx``
 """
-# ruff: noqa: PLC0415 - heavy imports stay inside run() so --help is instant
 
 from __future__ import annotations
 

@@ -4,7 +4,6 @@ GIS Desk project, for laptops in meeting rooms without internet.
 ``gisdesk export-web city.gpkg --layers districts,roads --where "condition <= 2" --lang id \
 --title "Jalan kondisi buruk" --out jalan.html``
 """
-# ruff: noqa: PLC0415 - heavy imports (folium, geopandas) stay inside run() so --help is instant
 
 from __future__ import annotations
 
@@ -33,6 +32,9 @@ def register(sub: Any) -> None:
                    "names, e.g. \"condition <= 2\"; other layers are shown whole")
     p.add_argument("--max-features", type=int, default=None,
                    help="per-layer limit (default 20000); larger layers are sampled")
+    p.add_argument("--all-scales", action="store_true",
+                   help="show every layer at every zoom (default: layers with a scale range, "
+                   "e.g. valves, appear only when zoomed in, as on the desktop)")
     p.add_argument("--basemap", help="'osm' or an XYZ tile URL: an online basemap, off until "
                    "ticked in the layer list (default: none, fully offline)")
     p.set_defaults(func=run)
@@ -115,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         result = export_web_map(layers, args.out, title=args.title or args.path.stem,
                                 subtitle=args.subtitle, lang=args.lang,
                                 max_features=max_features, basemap=args.basemap,
-                                catalog=catalog)
+                                catalog=catalog, scale_ranges=not args.all_scales)
     except (ValueError, OSError) as exc:
         raise UserError(str(exc)) from exc
     for message in result.messages:

@@ -60,12 +60,14 @@ class _VectorLayer(Layer):
 
     _template_text = (
         "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }} = gisdesk.vectorLayer({{ this.data }});"
+        "var {{ this.get_name() }} = gisdesk.vectorLayer({{ this.data }}, "
+        "{{ this._parent.get_name() }});"
         "{% endmacro %}"
     )
 
-    def __init__(self, payload: LayerPayload) -> None:
-        super().__init__(name=f"{payload.title} ({payload.shown:,})", overlay=True)
+    def __init__(self, payload: LayerPayload, lang: str) -> None:
+        count = page.format_count(payload.shown, lang)
+        super().__init__(name=f"{payload.title} ({count})", overlay=True)
         self._name = "GisdeskLayer"
         self._template = Template(self._template_text)
         self.data = payload.script_json
@@ -98,6 +100,7 @@ def export_web_map(
     basemap: str | None = None,
     subtitle: str | None = None,
     catalog: Catalog | None = None,
+    scale_ranges: bool = True,
 ) -> WebMapResult:
     """Write an offline interactive map of the layers to ``out_path`` (one HTML file).
 
@@ -115,6 +118,9 @@ def export_web_map(
         None (default, fully offline), "osm", or an XYZ tile URL template; added switched off.
     catalog
         Definitions for labels and domains; defaults to the project's or the shipped catalog.
+    scale_ranges
+        Hide layers outside their definition's scale range as the desktop does (valves appear
+        only when zoomed in); False shows every layer at every zoom.
 
     Returns
     -------
@@ -124,7 +130,8 @@ def export_web_map(
     layers, catalog = _layers_and_catalog(project_or_layers, catalog)
     other = page.page_text("other", lang)
     payloads = [
-        p for p in (prepare_layer(lyr, catalog, lang, max_features, other) for lyr in layers)
+        p for p in (prepare_layer(lyr, catalog, lang, max_features, other, scale_ranges)
+                  for lyr in layers)
         if p is not None
     ]
     total_shown = sum(p.shown for p in payloads)
@@ -134,7 +141,7 @@ def export_web_map(
     inline_assets(m)
     _add_basemap(m, basemap, lang)
     for payload in payloads:
-        _VectorLayer(payload).add_to(m)
+        _VectorLayer(payload, lang).add_to(m)
     if payloads:
         m.fit_bounds(_union_bounds(payloads))
     folium.LayerControl(collapsed=False).add_to(m)

@@ -48,6 +48,8 @@ class LayerPayload:
     legend: list[LegendEntry] = field(default_factory=list)
     simplified_m: float | None = None
     empty_geometries: int = 0
+    min_scale: float | None = None
+    max_scale: float | None = None
 
 
 def geometry_kind(frame: gpd.GeoDataFrame) -> str:
@@ -134,8 +136,12 @@ def _geojson_array(geoms: np.ndarray) -> str:
 
 
 def prepare_layer(layer: MapLayer, catalog: Catalog | None, lang: str, max_features: int,
-                  other_label: str) -> LayerPayload | None:
-    """The page data for ``layer``, or None when it has no drawable geometry."""
+                  other_label: str, scale_ranges: bool = True) -> LayerPayload | None:
+    """The page data for ``layer``, or None when it has no drawable geometry.
+
+    With ``scale_ranges`` the definition's scale range goes into the page, which hides the
+    layer outside it (valves are unreadable specks on a whole-city view).
+    """
     if not layer.is_spatial or len(layer.frame) == 0:
         return None
     frame = layer.frame
@@ -153,15 +159,17 @@ def prepare_layer(layer: MapLayer, catalog: Catalog | None, lang: str, max_featu
     fields, rows = _popup_rows(frame, layer, catalog, lang)
     label_index = _label_index(frame, layer)
     title = layer.title_in(lang)
+    scale = layer.definition.scale_range if layer.definition and scale_ranges else None
+    min_scale, max_scale = (scale.min_scale, scale.max_scale) if scale else (None, None)
     meta = {"title": title, "kind": kind, "fields": fields, "rows": rows,
             "label_index": label_index, "styles": style.styles,
-            "cls": style.class_of.tolist()}
+            "cls": style.class_of.tolist(), "min_scale": min_scale, "max_scale": max_scale}
     body = json.dumps(meta, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     script = body[:-1] + ',"geoms":' + _geojson_array(frame.geometry.to_numpy()) + "}"
     bounds = tuple(float(b) for b in frame.total_bounds)
     return LayerPayload(layer.name, title, kind, total, len(frame), bounds,  # type: ignore[arg-type]
                         script.replace("</", "<\\/"), style.legend, tolerance,
-                        int((~valid).sum()))
+                        int((~valid).sum()), min_scale, max_scale)
 
 
 def _label_index(frame: pd.DataFrame, layer: MapLayer) -> int | None:

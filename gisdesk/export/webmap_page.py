@@ -17,6 +17,8 @@ from gisdesk.export.webmap_style import swatch_svg
 
 PAGE_TEXT: dict[str, dict[str, str]] = {
     "legend": {"en": "Legend", "id": "Legenda"},
+    "from_scale": {"en": "shown from 1:{0}", "id": "tampil mulai 1:{0}"},
+    "to_scale": {"en": "shown up to 1:{0}", "id": "tampil hingga 1:{0}"},
     "other": {"en": "Other", "id": "Lainnya"},
     "basemap": {"en": "OpenStreetMap (online)", "id": "OpenStreetMap (daring)"},
     "limited": {
@@ -42,7 +44,7 @@ def page_text(key: str, lang: str) -> str:
     return entry.get(lang, entry["en"])
 
 
-def _count(n: int, lang: str) -> str:
+def format_count(n: int, lang: str) -> str:
     """Thousands separated the local way: 20,000 (en) / 20.000 (id)."""
     text = f"{n:,}"
     return text.replace(",", ".") if lang == "id" else text
@@ -54,8 +56,8 @@ def notices(payloads: Sequence[LayerPayload], lang: str) -> list[str]:
     for p in payloads:
         drawable = p.total - p.empty_geometries
         if p.shown < drawable:
-            out.append(page_text("limited", lang).format(
-                layer=p.title, shown=_count(p.shown, lang), total=_count(drawable, lang)))
+            shown, total = format_count(p.shown, lang), format_count(drawable, lang)
+            out.append(page_text("limited", lang).format(layer=p.title, shown=shown, total=total))
         if p.simplified_m is not None:
             out.append(page_text("simplified", lang).format(layer=p.title,
                                                              tol=f"{p.simplified_m:.1f}"))
@@ -70,6 +72,18 @@ def title_element(title: str, subtitle: str | None) -> Element:
     return Element(f'<div class="gd-panel gd-title" id="gd-title">{html.escape(title)}{sub}</div>')
 
 
+def scale_note(payload: LayerPayload, lang: str) -> str:
+    """"shown from 1:25,000" for layers with a scale range, else an empty string."""
+    notes = [
+        page_text(key, lang).format(format_count(int(value), lang))
+        for key, value in (("from_scale", payload.max_scale), ("to_scale", payload.min_scale))
+        if value
+    ]
+    if not notes:
+        return ""
+    return f' <span class="gd-scale">({html.escape(", ".join(notes))})</span>'
+
+
 def legend_element(payloads: Sequence[LayerPayload], lang: str) -> Element:
     """The legend: layers top-first, each with its symbology classes and swatches."""
     parts = [f'<div class="gd-panel gd-legend" id="gd-legend"><h4>{page_text("legend", lang)}</h4>']
@@ -78,9 +92,9 @@ def legend_element(payloads: Sequence[LayerPayload], lang: str) -> Element:
         if single:
             swatch = swatch_svg(p.legend[0].symbol, p.kind)
             parts.append(f'<div class="gd-class gd-layer">{swatch}'
-                         f"<span>{html.escape(p.title)}</span></div>")
+                         f"<span>{html.escape(p.title)}{scale_note(p, lang)}</span></div>")
             continue
-        parts.append(f'<div class="gd-layer">{html.escape(p.title)}</div>')
+        parts.append(f'<div class="gd-layer">{html.escape(p.title)}{scale_note(p, lang)}</div>')
         for entry in p.legend:
             parts.append(f'<div class="gd-class">{swatch_svg(entry.symbol, p.kind)}'
                          f"<span>{html.escape(entry.label or p.title)}</span></div>")

@@ -70,28 +70,51 @@
     out.push("</div><table>");
     for (var k = 0; k < d.fields.length; k++) {
       var v = row[k];
-      out.push("<tr><th>", esc(d.fields[k]), "</th><td>", v === null ? "" : esc(v), "</td></tr>");
+      out.push("<tr><th>", esc(d.fields[k]), "</th><td>", v === null ? "\u2014" : esc(v), "</td></tr>");
     }
     out.push("</table></div>");
     return out.join("");
   }
 
-  function vectorLayer(d) {
+  // Scale denominator of the current view at 96 dpi, the desktop canvas's definition.
+  function scaleOf(map) {
+    var lat = map.getCenter().lat * Math.PI / 180;
+    var metresPerPixel = 40075016.686 * Math.cos(lat) / (256 * Math.pow(2, map.getZoom()));
+    return metresPerPixel * 96 / 0.0254;
+  }
+
+  function inScale(d, map) {
+    var s = scaleOf(map);
+    return !((d.max_scale && s > d.max_scale) || (d.min_scale && s < d.min_scale));
+  }
+
+  // Each layer gets its own pane: drawing order follows the project, and a layer outside its
+  // scale range (e.g. valves when the whole city is in view) is hidden like on the desktop.
+  function vectorLayer(d, map) {
+    var n = window.gisdesk.layers.length, paneName = "gd-pane-" + n;
+    var pane = map.createPane(paneName);
+    pane.style.zIndex = 400 + n;
     var features = d.geoms.map(function (g, i) {
       return { type: "Feature", geometry: g, properties: { i: i } };
     });
     var group = L.geoJSON({ type: "FeatureCollection", features: features }, {
+      pane: paneName,
       style: function (f) { return d.styles[d.cls[f.properties.i]]; },
       pointToLayer: function (f, latlng) {
-        return new L.ShapeMarker(latlng, d.styles[d.cls[f.properties.i]]);
+        return new L.ShapeMarker(latlng, L.extend({ pane: paneName }, d.styles[d.cls[f.properties.i]]));
       }
     });
     group.bindPopup(function (layer) { return popupHtml(d, layer.feature.properties.i); },
       { maxWidth: 360 });
+    function update() { pane.style.display = inScale(d, map) ? "" : "none"; }
+    map.on("zoomend", update);
+    map.whenReady(update);
     group.gdTitle = d.title;
+    group.gdData = d;
+    group.gdPane = pane;
     window.gisdesk.layers.push(group);
     return group;
   }
 
-  window.gisdesk = { layers: [], vectorLayer: vectorLayer, popupHtml: popupHtml };
+  window.gisdesk = { layers: [], vectorLayer: vectorLayer, popupHtml: popupHtml, scaleOf: scaleOf };
 }());
