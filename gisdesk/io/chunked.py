@@ -80,7 +80,7 @@ def read_arrow(req: Request) -> Result:
     geom_col = meta["geometry_name"] or "wkb_geometry"
     wkb = None
     if geom_col in table.column_names:
-        wkb = table.column(geom_col).to_pylist()
+        wkb = table.column(geom_col).to_numpy(zero_copy_only=False)
         table = table.drop_columns([geom_col])
     df = table.to_pandas()
     fid = meta["fid_column"]

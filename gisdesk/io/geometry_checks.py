@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from gisdesk.i18n import translate
@@ -34,7 +35,7 @@ def decode_wkb(wkb: Sequence[bytes | None]) -> tuple[np.ndarray, np.ndarray]:
     """
     raw = np.asarray(wkb, dtype=object)
     geoms = shapely.from_wkb(raw, on_invalid="fix")
-    present = np.array([w is not None for w in raw], dtype=bool)
+    present = ~pd.isna(raw)
     return geoms, present & shapely.is_missing(geoms)
 
 
