@@ -152,3 +152,38 @@ def test_identify_panel_follows_edits_and_removal(qtbot, project, lang):
     project.remove_layer("valves")
     assert panel.hits() == []
     assert panel.table.rowCount() == 0
+
+
+def test_identify_panel_picker_lists_hits_by_label(qtbot, project, lang):
+    lang("en")
+    panel = IdentifyPanel(project)
+    qtbot.addWidget(panel)
+    panel.show_results([("valves", [1, 0]), ("survey", [0])])
+    items = [panel.picker.itemText(i) for i in range(panel.picker.count())]
+    assert items == ["Valves — V-002", "Valves — V-001", "survey — #1"]
+    panel.picker.setCurrentIndex(2)
+    assert panel.current() == ("survey", 0)
+    assert panel.position.text() == "Feature 3 of 3"
+    panel.previous_button.click()
+    assert panel.picker.currentIndex() == 1
+
+
+def test_identify_value_format_dates_booleans_and_unknown_codes(qapp, lang):
+    import datetime as dt
+
+    import pandas as pd
+
+    from gisdesk.ui.panels.value_format import format_field, format_scalar
+
+    lang("id")
+    catalog = default_catalog()
+    valves = catalog.match("valves")
+    assert format_scalar(pd.Timestamp("2024-03-05")) == "2024-03-05"
+    assert format_scalar(dt.datetime(2024, 3, 5, 14, 30)) == "2024-03-05 14:30"
+    assert format_scalar(np.bool_(True)) == "Ya"
+    assert format_scalar(pd.NaT) == ""
+    assert format_scalar(-1234567) == "-1.234.567"
+    # a code outside the domain is shown as stored, not hidden
+    assert format_field("LEAKING", valves.field("status"), catalog, valves, "id") == "LEAKING"
+    # integer domains survive pandas turning the column into floats
+    assert format_field(2.0, valves.field("condition"), catalog, valves, "id") == "Buruk"

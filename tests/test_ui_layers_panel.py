@@ -193,3 +193,14 @@ def test_layers_panel_legend_tooltip_is_domain_description(qtbot, project, engli
     poor = panel.model.index(1, 0, hydrants)
     assert poor.data() == "Poor"
     assert poor.data(Qt.ItemDataRole.ToolTipRole) == "Major defects; renew within 1-2 years"
+
+
+def test_layers_panel_double_click_requests_properties(qtbot, project, english):
+    panel = LayersPanel(project)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.properties_requested) as sig:
+        panel.view.doubleClicked.emit(panel.model.index(1, 0))
+    assert sig.args == ["valves"]
+    legend_row = panel.model.index(0, 0, panel.model.index(1, 0))
+    with qtbot.assertNotEmitted(panel.properties_requested):
+        panel.view.doubleClicked.emit(legend_row)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +30,7 @@ from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.core.selection import Selection
 from gisdesk.ui.i18n import current_language, format_number
-from gisdesk.ui.panels.value_format import attribute_rows
+from gisdesk.ui.panels.value_format import attribute_rows, format_scalar
 
 Hit = tuple[str, int]
 """(layer name, positional row) of one identified feature."""
@@ -52,6 +53,8 @@ class IdentifyPanel(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.position = QLabel()
+        self.picker = QComboBox()
+        self.picker.currentIndexChanged.connect(self._on_picked)
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.previous_button.clicked.connect(lambda: self.go_to(self._pos - 1))
@@ -88,6 +91,7 @@ class IdentifyPanel(QWidget):
             layer.changed.connect(self._on_layer_edited)
 
     def _on_layer_edited(self, *_: object) -> None:
+        self._fill_picker()
         self._render()
 
     def _on_layers_changed(self, *_: object) -> None:
@@ -98,6 +102,7 @@ class IdentifyPanel(QWidget):
             self._pos = self._hits.index(current)
         else:
             self._pos = min(self._pos, max(len(self._hits) - 1, 0))
+        self._fill_picker()
         self._render()
 
     def _layout_widgets(self) -> None:
@@ -108,6 +113,7 @@ class IdentifyPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.picker)
         layout.addLayout(nav)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.selection_label)
@@ -122,6 +128,7 @@ class IdentifyPanel(QWidget):
         """Show hits from several layers, in the given order (top layer first)."""
         self._hits = [(name, int(row)) for name, rows in results for row in rows]
         self._pos = 0
+        self._fill_picker()
         self._render()
 
     def clear(self) -> None:
@@ -141,6 +148,32 @@ class IdentifyPanel(QWidget):
     def current(self) -> Hit | None:
         """The feature on display, or None."""
         return self._hits[self._pos] if self._hits else None
+
+    # --- the list of hits --------------------------------------------------------------------
+    def _caption(self, hit: Hit, lang: str) -> str:
+        """"Valves — KTP-0000001": layer title and the feature's label field (else its row)."""
+        layer = self._project.layer(hit[0])
+        if layer is None:
+            return hit[0]
+        label = f"#{hit[1] + 1}"
+        field = layer.definition.label_field if layer.definition else None
+        if field and field in layer.frame.columns and 0 <= hit[1] < len(layer.frame):
+            value = layer.frame[field].iloc[hit[1]]
+            label = format_scalar(value, lang) or label
+        return f"{layer.title_in(lang)} — {label}"
+
+    def _fill_picker(self) -> None:
+        lang = current_language()
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        self.picker.addItems([self._caption(hit, lang) for hit in self._hits])
+        self.picker.setCurrentIndex(self._pos if self._hits else -1)
+        self.picker.blockSignals(False)
+        self.picker.setEnabled(len(self._hits) > 1)
+
+    def _on_picked(self, index: int) -> None:
+        if 0 <= index < len(self._hits) and index != self._pos:
+            self.go_to(index)
 
     # --- drawing ---------------------------------------------------------------------------
     def _render(self) -> None:
@@ -162,6 +195,10 @@ class IdentifyPanel(QWidget):
         for i, (label, value) in enumerate(pairs):
             self.table.setItem(i, 0, QTableWidgetItem(label))
             self.table.setItem(i, 1, QTableWidgetItem(value))
+        if self.picker.currentIndex() != self._pos:
+            self.picker.blockSignals(True)
+            self.picker.setCurrentIndex(self._pos)
+            self.picker.blockSignals(False)
         self.previous_button.setEnabled(self._pos > 0)
         self.next_button.setEnabled(self._pos < len(self._hits) - 1)
         self.feature_shown.emit(hit[0], hit[1])
@@ -202,6 +239,7 @@ class IdentifyPanel(QWidget):
         self.next_button.setText(self.tr("Next"))
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
         self._on_selection_changed()
+        self._fill_picker()
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:

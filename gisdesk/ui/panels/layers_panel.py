@@ -69,6 +69,8 @@ class LayersPanel(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
+        self.view.setExpandsOnDoubleClick(False)
+        self.view.doubleClicked.connect(self._on_double_clicked)
         self.view.collapsed.connect(lambda i: self._collapsed.add(i.data(LayerNameRole)))
         self.view.expanded.connect(lambda i: self._collapsed.discard(i.data(LayerNameRole)))
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -105,6 +107,12 @@ class LayersPanel(QWidget):
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
             self.view.setExpanded(index, index.data(LayerNameRole) not in self._collapsed)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        """Double-click opens the layer's properties, as in QGIS."""
+        name = index.data(LayerNameRole)
+        if name and not index.parent().isValid():
+            self.properties_requested.emit(str(name))
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         name = current.data(LayerNameRole) if current.isValid() else None
