@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 import shapely
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
@@ -23,7 +22,7 @@ from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.ui.render.cache import prepared_for
 from gisdesk.ui.render.features import Frame, visible_points
-from gisdesk.ui.render.prepared import PreparedLayer
+from gisdesk.ui.render.prepared import PreparedLayer, Runs
 from gisdesk.ui.render.symbols import qcolor
 
 GAP_PX = 2.0
@@ -72,44 +71,20 @@ class _Grid:
             self.cells.setdefault(key, []).append(box)
 
 
-def _texts(layer: MapLayer, catalog: Catalog, rows: np.ndarray, lang: str) -> list[str]:
+def _texts(layer: MapLayer, catalog: Catalog, rows: np.ndarray, lang: str) -> np.ndarray:
+    """Label text per row ("" for missing), domain codes shown as their label in ``lang``."""
     layer_def = layer.definition
     assert layer_def is not None and layer_def.labeling is not None
     field = layer_def.labeling.field
     if field not in layer.frame:
-        return [""] * len(rows)
-    values = layer.frame[field].to_numpy()[rows]
+        return np.full(len(rows), "", dtype=object)
+    values = layer.frame[field].iloc[rows]
     domain = catalog.domain_for(layer_def, field)
-    out = []
-    for value in values:
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-            out.append("")
-        elif domain is not None:
-            out.append(domain.label(value, lang) or str(value))
-        else:
-            out.append(str(value).strip())
-    return out
-
-
-def _line_anchor(pix: np.ndarray, text_width: float) -> tuple[float, float, float] | None:
-    """Midpoint and angle of a pixel polyline if the text fits along it, else None."""
-    seg = np.diff(pix, axis=0)
-    lengths = np.hypot(seg[:, 0], seg[:, 1])
-    total = float(lengths.sum())
-    if total < text_width * 1.1 or total == 0:
-        return None
-    cum = np.cumsum(lengths)
-    i = int(np.searchsorted(cum, total / 2))
-    i = min(i, len(seg) - 1)
-    before = cum[i] - lengths[i]
-    t = (total / 2 - before) / lengths[i] if lengths[i] > 0 else 0.0
-    x, y = pix[i] + seg[i] * t
-    angle = math.degrees(math.atan2(seg[i, 1], seg[i, 0]))
-    if angle > 90:
-        angle -= 180
-    elif angle < -90:
-        angle += 180
-    return float(x), float(y), angle
+    if domain is not None:
+        labels = {v.code: v.label.get(lang) for v in domain.values}
+        values = values.map(lambda v: labels.get(v, v))
+    texts = values.astype(object).where(values.notna(), "")
+    return np.array([str(t).strip() for t in texts], dtype=object)
 
 
 def _rotated_box(x: float, y: float, w: float, h: float, angle: float) -> Box:
@@ -119,32 +94,91 @@ def _rotated_box(x: float, y: float, w: float, h: float, angle: float) -> Box:
     return (x - hw, y - hh, x + hw, y + hh)
 
 
-def _candidates(
-    layer: MapLayer, prepared: PreparedLayer, frame: Frame
-) -> Iterator[tuple[int, np.ndarray | tuple[float, float], bool]]:
-    """(row, anchor, above) triples: a pixel polyline for lines along which the text runs, a
-    pixel point otherwise (``above``: put the text over a point marker, not on it)."""
+@dataclass
+class _Candidates:
+    """Where each candidate label would go, best candidates first."""
+
+    rows: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    angle: np.ndarray  # degrees, within [-90, 90] so text never reads upside down
+    room: np.ndarray  # length of line available in px (inf for points and polygons)
+    above: np.ndarray  # put the text over a point marker rather than on it
+
+
+def _clip_segments(
+    p0: np.ndarray, d: np.ndarray, w: float, h: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Liang-Barsky: the parameter range [t0, t1] of each segment inside 0..w x 0..h."""
+    t0 = np.zeros(len(d))
+    t1 = np.ones(len(d))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for p, q in ((-d[:, 0], p0[:, 0]), (d[:, 0], w - p0[:, 0]),
+                     (-d[:, 1], p0[:, 1]), (d[:, 1], h - p0[:, 1])):
+            r = q / p
+            t0 = np.where(p < 0, np.maximum(t0, r), t0)
+            t1 = np.where(p > 0, np.minimum(t1, r), t1)
+            t1 = np.where((p == 0) & (q < 0), -1.0, t1)
+    return t0, t1
+
+
+def _line_candidates(runs: Runs, frame: Frame) -> _Candidates:
+    """Midpoint and direction of the on-screen part of every visible line run, vectorised."""
+    w, h = frame.viewport.width, frame.viewport.height
+    visible = runs.query(frame.viewport.extent)
+    xy, starts = runs.gather(visible)
+    pix = frame.to_pixels(xy)
+    n = len(pix)
+    if n < 2:
+        return _anchor_arrays(visible[:0], np.empty((0, 2)), np.empty(0, dtype=bool))
+    d = np.diff(pix, axis=0)
+    t0, t1 = _clip_segments(pix[:-1], d, w, h)
+    seg_ok = t1 > t0
+    seg_ok[starts[1:] - 1] = False  # the jump from one run to the next is not a segment
+    full = np.hypot(d[:, 0], d[:, 1])
+    length = np.where(seg_ok, (t1 - t0) * full, 0.0)
+    cum = np.zeros(n)
+    np.cumsum(length, out=cum[1:])
+    stops = np.append(starts[1:], n) - 1  # last vertex of each run
+    total = cum[stops] - cum[starts]
+    target = cum[starts] + total / 2
+    k = np.searchsorted(cum, target, side="left") - 1
+    k = np.clip(k, starts, np.maximum(stops - 1, starts)).clip(0, n - 2)
+    t = t0[k] + np.divide(target - cum[k], full[k], out=np.zeros(len(k)), where=full[k] > 0)
+    x = pix[k, 0] + d[k, 0] * t
+    y = pix[k, 1] + d[k, 1] * t
+    angle = np.degrees(np.arctan2(d[k, 1], d[k, 0]))
+    angle = np.where(angle > 90, angle - 180, np.where(angle < -90, angle + 180, angle))
+    keep = np.flatnonzero(total > 0)
+    keep = keep[np.argsort(-total[keep], kind="stable")][:MAX_CANDIDATES]
+    return _Candidates(runs.feature[visible[keep]], x[keep], y[keep], angle[keep], total[keep],
+                       np.zeros(len(keep), dtype=bool))
+
+
+def _anchor_arrays(rows: np.ndarray, pix: np.ndarray, above: np.ndarray) -> _Candidates:
+    return _Candidates(rows, pix[:, 0], pix[:, 1], np.zeros(len(rows)),
+                       np.full(len(rows), np.inf), above)
+
+
+def _anchor_candidates(prepared: PreparedLayer, frame: Frame) -> _Candidates:
+    """Points at themselves (text above), polygons and unaligned lines at an inner point."""
+    rows = _point_rows(prepared, frame)[:MAX_CANDIDATES]
+    geoms = prepared.geometries[rows]
+    solid = ~shapely.is_empty(geoms)
+    rows, geoms = rows[solid], geoms[solid]
+    if len(rows) == 0:
+        return _anchor_arrays(rows, np.empty((0, 2)), np.empty(0, dtype=bool))
+    anchors = shapely.get_coordinates(shapely.point_on_surface(geoms))
+    return _anchor_arrays(rows, frame.to_pixels(anchors),
+                          np.isin(shapely.get_type_id(geoms), (0, 4)))
+
+
+def _candidates(layer: MapLayer, prepared: PreparedLayer, frame: Frame) -> _Candidates:
     layer_def = layer.definition
     assert layer_def is not None and layer_def.labeling is not None
     if prepared.lines is not None and layer_def.labeling.along_line:
-        runs = prepared.lines
-        visible = runs.query(frame.viewport.extent)[:MAX_CANDIDATES]
-        w, h = frame.viewport.width, frame.viewport.height
-        for r in visible:
-            s, e = runs.starts[r], runs.starts[r + 1]
-            pix = frame.to_pixels(runs.xy[s:e])
-            inside = shapely.clip_by_rect(shapely.LineString(pix), 0, 0, w, h)
-            for part in shapely.get_parts(inside):
-                if shapely.get_type_id(part) == 1:
-                    yield int(runs.feature[r]), shapely.get_coordinates(part), False
-        return
-    rows = _point_rows(prepared, frame)[:MAX_CANDIDATES]
-    if len(rows) == 0:
-        return
-    anchors = shapely.get_coordinates(shapely.point_on_surface(prepared.geometries[rows]))
-    is_point = np.isin(shapely.get_type_id(prepared.geometries[rows]), (0, 4))
-    for row, (px, py), above in zip(rows, frame.to_pixels(anchors), is_point, strict=True):
-        yield int(row), (float(px), float(py)), bool(above)
+        return _line_candidates(prepared.lines, frame)
+    return _anchor_candidates(prepared, frame)
 
 
 def _point_rows(prepared: PreparedLayer, frame: Frame) -> np.ndarray:
@@ -178,27 +212,29 @@ def layout_labels(
         prepared, _style = prepared_for(layer, project.catalog)
         font = _font(layer_def.labeling.size, frame)
         metrics = QFontMetricsF(font)
-        cands = list(_candidates(layer, prepared, frame))
-        texts = _texts(layer, project.catalog, np.array([c[0] for c in cands], dtype=np.int64),
-                       lang) if cands else []
+        cands = _candidates(layer, prepared, frame)
+        texts = _texts(layer, project.catalog, cands.rows, lang)
+        along = layer_def.labeling.along_line
+        line_h = metrics.height()
+        widths: dict[str, float] = {}
         seen: set[str] = set()
-        for (_row, anchor, above), text in zip(cands, texts, strict=True):
-            if not text or (isinstance(anchor, np.ndarray) and text in seen):
+        for i, text in enumerate(texts.tolist()):
+            if not text or text in seen:
                 continue
-            w, h = metrics.horizontalAdvance(text), metrics.height()
-            if isinstance(anchor, np.ndarray):
-                spot = _line_anchor(anchor, w)
-                if spot is None:
-                    continue
-                x, y, angle = spot
-            else:
-                x, y, angle = anchor[0], anchor[1] - (h * 0.9 if above else 0.0), 0.0
-            box = _rotated_box(x, y, w, h, angle)
+            w = widths.get(text)
+            if w is None:
+                w = widths[text] = metrics.horizontalAdvance(text)
+            if w * 1.1 > cands.room[i]:
+                continue
+            x, y, angle = float(cands.x[i]), float(cands.y[i]), float(cands.angle[i])
+            if cands.above[i]:
+                y -= line_h * 0.9
+            box = _rotated_box(x, y, w, line_h, angle)
             if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height or not grid.free(box):
                 continue
             grid.add(box)
-            if isinstance(anchor, np.ndarray):
-                seen.add(text)
+            if along:
+                seen.add(text)  # one label per street name per view
             placed.append(PlacedLabel(layer.name, text, x, y, angle, box,
                                       layer_def.labeling.color, font.pixelSize()))
     return placed
