@@ -204,3 +204,15 @@ def test_layers_panel_double_click_requests_properties(qtbot, project, english):
     legend_row = panel.model.index(0, 0, panel.model.index(1, 0))
     with qtbot.assertNotEmitted(panel.properties_requested):
         panel.view.doubleClicked.emit(legend_row)
+
+
+def test_layers_panel_keeps_current_layer_and_folds_after_reorder(qtbot, project, english):
+    panel = LayersPanel(project)
+    qtbot.addWidget(panel)
+    panel.select_layer("roads")
+    panel.view.collapse(panel.model.index(1, 0))  # fold the valves legend
+    project.move_layer("roads", 2)  # roads to the top
+    assert panel.current_layer() == "roads"
+    assert panel.model.row_of("roads") == 0
+    assert not panel.view.isExpanded(panel.model.index(panel.model.row_of("valves"), 0))
+    assert panel.view.isExpanded(panel.model.index(0, 0))

@@ -4,7 +4,7 @@
 <context>
     <name>IdentifyPanel</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+196"/>
+        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+233"/>
         <source>%n feature(s) selected</source>
         <translation>
             <numerusform>%n feature selected</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>MapStatusBar</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/canvas/map_status.py" line="+102"/>
+        <location filename="../../gisdesk/ui/canvas/map_status.py" line="+106"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>

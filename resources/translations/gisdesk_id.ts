@@ -57,8 +57,8 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{0}: tabel dapat ditulis sebagai .csv atau .xlsx, bukan &apos;{1}&apos;</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/commands/export_layer.py" line="+46"/>
-        <location filename="../../gisdesk/commands/export_web.py" line="+51"/>
+        <location filename="../../gisdesk/commands/export_layer.py" line="+45"/>
+        <location filename="../../gisdesk/commands/export_web.py" line="+50"/>
         <source>file not found: {0}</source>
         <translation>berkas tidak ditemukan: {0}</translation>
     </message>
@@ -79,7 +79,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{0} telah ditulis: {1} fitur ({2}, {3})</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/commands/export_table.py" line="+45"/>
+        <location filename="../../gisdesk/commands/export_table.py" line="+44"/>
         <source>wrote {0}: {1} rows, {2} columns</source>
         <translation>{0} telah ditulis: {1} baris, {2} kolom</translation>
     </message>
@@ -275,12 +275,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+159"/>
+        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+192"/>
         <source>Feature {0} of {1}</source>
         <translation>Fitur {0} dari {1}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Length</source>
         <translation>Panjang</translation>
     </message>
@@ -411,12 +411,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="+84"/>
+        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="+86"/>
         <source>Layers</source>
         <translation>Lapisan</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Zoom to Layer</source>
         <translation>Perbesar ke Lapisan</translation>
     </message>
@@ -702,7 +702,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>MapStatusBar</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/canvas/map_status.py" line="+102"/>
+        <location filename="../../gisdesk/ui/canvas/map_status.py" line="+106"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n dipilih</numerusform>
@@ -755,7 +755,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>OpacitySlider</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="-91"/>
+        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="-99"/>
         <source>Opacity</source>
         <translation>Opasitas</translation>
     </message>
@@ -1276,7 +1276,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation type="vanished">{n} fitur memiliki tipe geometri yang tidak dapat digambar GIS Desk ({kind}; mis. MultiPatch atau TIN); atributnya dimuat tanpa bentuk (id {ids})</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/geometry_checks.py" line="+47"/>
+        <location filename="../../gisdesk/io/geometry_checks.py" line="+48"/>
         <source>{n} feature(s) have shapes GIS Desk cannot draw (layer type {kind}; e.g. a line with one point, MultiPatch or TIN); their attributes are loaded without a shape (ids {ids})</source>
         <translation>{n} fitur memiliki bentuk yang tidak dapat digambar GIS Desk (tipe lapisan {kind}; mis. garis dengan satu titik, MultiPatch, atau TIN); atributnya dimuat tanpa bentuk (id {ids})</translation>
     </message>

@@ -74,7 +74,9 @@ class LayersPanel(QWidget):
         self.view.collapsed.connect(lambda i: self._collapsed.add(i.data(LayerNameRole)))
         self.view.expanded.connect(lambda i: self._collapsed.discard(i.data(LayerNameRole)))
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(self._restore_expansion)
+        self._current_before_reset: str | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(self._restore_view_state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -102,6 +104,15 @@ class LayersPanel(QWidget):
         row = self.model.row_of(name)
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def _remember_current(self) -> None:
+        self._current_before_reset = self.current_layer()
+
+    def _restore_view_state(self) -> None:
+        """After a reorder or add/remove, keep folds and the highlighted layer as they were."""
+        self._restore_expansion()
+        if self._current_before_reset:
+            self.select_layer(self._current_before_reset)
 
     def _restore_expansion(self) -> None:
         for row in range(self.model.rowCount()):
