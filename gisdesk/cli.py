@@ -41,10 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # argparse would treat a file path as an unknown command: route only known commands.
     parser = build_parser()
-    if args_list and not args_list[0].startswith("-") and args_list[0] not in _command_names(
-        parser
-    ):
-        return _open_app(args_list, lang=None)
+    lang, rest = _split_lang(args_list)
+    if rest and not rest[0].startswith("-") and rest[0] not in _command_names(parser):
+        return _open_app(rest, lang=lang)
     if args_list and args_list[0] in _command_names(parser):
         parser = build_parser(with_files=False)
     args = parser.parse_args(args_list)
@@ -58,6 +57,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"gisdesk {args.command}: cancelled", file=sys.stderr)
         return 130
+
+
+def _split_lang(args: list[str]) -> tuple[str | None, list[str]]:
+    """Take ``--lang X`` / ``--lang=X`` out of an app command line (``gisdesk --lang id f``)."""
+    lang, rest, i = None, [], 0
+    while i < len(args):
+        if args[i] == "--lang" and i + 1 < len(args):
+            lang, i = args[i + 1], i + 2
+            continue
+        if args[i].startswith("--lang="):
+            lang = args[i].split("=", 1)[1]
+        else:
+            rest.append(args[i])
+        i += 1
+    return (lang if lang in ("en", "id") else None), rest
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pyproj import Transformer
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -99,7 +99,8 @@ def test_main_window_status_bar_shows_cursor_coordinates(window, send_mouse):
         x, y
     )
     text = window.status.coords.text()
-    assert f"{x:,.1f}" in text and f"{y:,.1f}" in text
+    locale = QLocale()
+    assert locale.toString(x, "f", 1) in text and locale.toString(y, "f", 1) in text
     assert f"{lat:.5f}°N" in text and f"{lon:.5f}°E" in text
     assert 0.5 < lat < 0.6 and 123.0 < lon < 123.1  # Gorontalo, not null island
 
@@ -194,3 +195,27 @@ def test_main_window_select_rectangle_selects_and_counts(window, send_mouse):
     assert window.selection.count("valves") == 3
     assert window.selection.count() >= 3
     assert window.status.selection_label.text() != ""
+
+
+def test_main_window_status_bar_numbers_follow_the_ui_language(window, send_mouse):
+    previous = QLocale()
+    QLocale.setDefault(QLocale("id_ID"))
+    try:
+        send_mouse(window.canvas, "move", (150, 120), Qt.MouseButton.NoButton)
+        x, _y = window.canvas.viewport.to_world(150, 120)
+        whole, tenth = f"{x:.1f}".split(".")
+        grouped = f"{int(whole):,}".replace(",", ".")
+        assert f"{grouped},{tenth}" in window.status.coords.text()  # 506.720,8
+    finally:
+        QLocale.setDefault(previous)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1:5000", 5000.0), ("5000", 5000.0), ("1:5.000", 5000.0), ("1 : 12 500", 12500.0),
+     ("1:25,000", 25000.0), ("abc", None), ("0", None), ("2:5000", None), ("", None)],
+)
+def test_main_window_scale_text_parsing(text, expected):
+    from gisdesk.ui.canvas.map_status import parse_scale
+
+    assert parse_scale(text) == expected

@@ -15,6 +15,10 @@ import sys
 import time
 from pathlib import Path
 
+# The data stack is imported before Qt on purpose: once PySide6 is loaded its import hook
+# inspects every later import, which makes pandas/geopandas noticeably slower to load.
+import geopandas  # noqa: F401
+import pyogrio  # noqa: F401
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -61,8 +65,15 @@ def _generate_sample(target: Path, parent: MainWindow) -> Path | None:
     dialog.setMinimumDuration(0)
     dialog.show()
     QCoreApplication.processEvents()
+    def progress(layer: str, count: int, _seconds: float) -> None:
+        dialog.setLabelText(
+            QCoreApplication.translate("App", "Preparing the sample city: {layer} ({n})")
+            .format(layer=layer, n=count)
+        )
+        QCoreApplication.processEvents()
+
     try:
-        sampledata.generate_sample_city(target)
+        sampledata.generate_city(target, progress=progress)
     except Exception as exc:  # a failed sample must not stop the app from opening
         QMessageBox.warning(
             parent, QCoreApplication.translate("App", "Sample city unavailable"),

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from pyproj import Transformer
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from gisdesk.ui.jobs import Job
@@ -94,7 +94,11 @@ class MapStatusBar(QStatusBar):
     def show_coordinates(self, x: float, y: float) -> None:
         """Show project coordinates and latitude/longitude of the cursor."""
         lon, lat = lonlat(self.crs, x, y)
-        self.coords.setText(f"{x:,.1f}  {y:,.1f}   {format_lonlat(lon, lat)}")
+        locale = QLocale()  # the UI language's number format (506.720,8 in Indonesian)
+        self.coords.setText(
+            f"{locale.toString(x, 'f', 1)}  {locale.toString(y, 'f', 1)}   "
+            f"{format_lonlat(lon, lat)}"
+        )
 
     def show_selection_count(self, count: int) -> None:
         """Show how many features are selected (hidden when none)."""

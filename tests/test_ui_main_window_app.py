@@ -1,0 +1,27 @@
+"""The app entry point end to end: a real process opens a file and draws the first map."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def test_main_window_app_process_opens_file_and_reports_first_map(city_gpkg, tmp_path):
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "GISDESK_CONFIG_DIR": str(tmp_path / "config"),
+        "GISDESK_EXIT_AFTER_FIRST_MAP": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "gisdesk", "--lang", "en", str(city_gpkg)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith("first_map_seconds=")]
+    assert len(lines) == 1
+    assert float(lines[0].split("=")[1]) > 0
+    # the window remembered its state and the file for next time
+    ini = (tmp_path / "config" / "gisdesk.ini").read_text(encoding="utf-8")
+    assert "city.gpkg" in ini and "last_extent" in ini
