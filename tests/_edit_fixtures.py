@@ -6,6 +6,8 @@ the columns of the shipped layer definitions; read back with the app's own reade
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -111,13 +113,24 @@ def _inspections() -> pd.DataFrame:
     )
 
 
+_TEMPLATE: list[Path] = []
+
+
+def _template() -> Path:
+    if not _TEMPLATE:
+        path = Path(tempfile.mkdtemp(prefix="gisdesk-edit-city-")) / "city.gpkg"
+        pyogrio.write_dataframe(_water_mains(), path, layer="water_mains")
+        pyogrio.write_dataframe(_streetlights(), path, layer="streetlights")
+        pyogrio.write_dataframe(_roads(), path, layer="roads")
+        pyogrio.write_dataframe(_buildings(), path, layer="buildings")
+        pyogrio.write_dataframe(_inspections(), path, layer="inspections")
+        _TEMPLATE.append(path)
+    return _TEMPLATE[0]
+
+
 def write_city(path: Path) -> Path:
-    """Write the test city GeoPackage with GDAL (through pyogrio) and return its path."""
-    pyogrio.write_dataframe(_water_mains(), path, layer="water_mains")
-    pyogrio.write_dataframe(_streetlights(), path, layer="streetlights")
-    pyogrio.write_dataframe(_roads(), path, layer="roads")
-    pyogrio.write_dataframe(_buildings(), path, layer="buildings")
-    pyogrio.write_dataframe(_inspections(), path, layer="inspections")
+    """Put the test city GeoPackage (written once per run by GDAL via pyogrio) at ``path``."""
+    shutil.copyfile(_template(), path)
     return path
 
 

@@ -17,6 +17,7 @@ from gisdesk.core.edits import AddFeature, DeleteFeature, SetAttribute
 from gisdesk.core.edits_geometry import SetGeometry, SplitLine
 from gisdesk.core.edits_session import EditSession
 from gisdesk.core.inspections import AddInspection
+from gisdesk.io import gpkg_store
 from gisdesk.io.gpkg_store import StoreError, save_session
 from gisdesk.io.gpkg_store_audit import export_csv, read_history
 
@@ -78,7 +79,8 @@ def test_audit_trail_nothing_for_changes_undone_or_reverted(city) -> None:
     assert read_history(city) == []
 
 
-def test_audit_trail_not_written_when_save_fails(city) -> None:
+def test_audit_trail_not_written_when_save_fails(city, monkeypatch) -> None:
+    monkeypatch.setattr(gpkg_store, "LOCK_TIMEOUT_S", 0.2)
     session = EditSession(open_project(city), PDAM_EDITOR)
     session.apply(SetAttribute(layer="water_mains", uuid=MAIN[0], field="notes", value="x"))
     lock = sqlite3.connect(city, isolation_level=None)

@@ -15,6 +15,7 @@ from _edit_fixtures import PDAM_EDITOR, open_project, uuids, write_city
 from gisdesk.core.edits import SetAttribute
 from gisdesk.core.edits_session import EditSession
 from gisdesk.core.journal import Journal, pending_journal
+from gisdesk.io import gpkg_store
 from gisdesk.io.gpkg_store import StoreError, save_session
 
 MAIN = uuids(6, 1)
@@ -44,7 +45,8 @@ def tmpfs(tmp_path):
     subprocess.run(["umount", "-l", str(point)], check=False)
 
 
-def test_gpkg_store_locked_file_clear_error_then_saves(tmp_path) -> None:
+def test_gpkg_store_locked_file_clear_error_then_saves(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(gpkg_store, "LOCK_TIMEOUT_S", 0.2)
     city = write_city(tmp_path / "city.gpkg")
     session = _edited_session(city, tmp_path / "j.jsonl")
     digest = _digest(city)

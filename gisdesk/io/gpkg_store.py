@@ -39,6 +39,7 @@ from gisdesk.io.gpkg_store_tables import (
 
 _CTX = "Store"
 LOCK_TIMEOUT_S = 2.0
+"""How long a save waits for another program's lock before giving up with a clear error."""
 
 
 class StoreError(OSError):
