@@ -120,3 +120,14 @@ def test_sampledata_streetlights_beside_roads(city: Path) -> None:
     main = roads[roads["road_class"] != "LOCAL"]
     lit_per_km = len(lights) / (main.length.sum() / 1000)
     assert lit_per_km >= 25, "about one light every 40 m on arterials and collectors"
+
+
+def test_sampledata_roads_split_only_at_junctions(city: Path) -> None:
+    roads = _read(city, "roads")
+    starts, ends = _ends(roads.geometry)
+    names_at: dict[tuple[float, float], list[str]] = {}
+    for point, name in zip(starts + ends, list(roads["name"]) * 2, strict=True):
+        names_at.setdefault(point, []).append(name)
+    pass_through = [names for names in names_at.values() if len(names) == 2]
+    assert all(a != b for a, b in pass_through), "a street continues through a non-junction"
+    assert sum(len(n) >= 3 for n in names_at.values()) > 0.5 * len(names_at)

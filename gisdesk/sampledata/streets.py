@@ -9,6 +9,7 @@ along these segments and share the junction coordinates, which is what keeps the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import shapely
@@ -45,12 +46,12 @@ class StreetNetwork:
     line_names: list[str]
     half_width: np.ndarray
 
-    @property
+    @cached_property
     def geometry(self) -> np.ndarray:
         """Segment LineStrings."""
         return shapely.linestrings(self.coords)
 
-    @property
+    @cached_property
     def length(self) -> np.ndarray:
         """Segment lengths in metres."""
         return shapely.length(self.geometry)
@@ -152,7 +153,9 @@ def build_streets(plan: CityPlan, geo: Geography) -> StreetNetwork:
     new_index = np.cumsum(keep_node) - 1
     lo = np.array([HALF_WIDTH_RANGE[c][0] for c in range(3)])
     hi = np.array([HALF_WIDTH_RANGE[c][1] for c in range(3)])
-    half_width = np.round(rng.uniform(lo[cls], hi[cls]) * 2, 0) / 2
+    line_cls = np.concatenate([row_cls, col_cls])
+    line_half_width = np.round(rng.uniform(lo[line_cls], hi[line_cls]) * 2, 0) / 2
+    half_width = line_half_width[line]  # a street keeps its width from end to end
     return StreetNetwork(
         node_xy=flat_pos[keep_node], u=new_index[u], v=new_index[v], coords=coords,
         road_class=cls, north_south=ns, line=line, position=position,
