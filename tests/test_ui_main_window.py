@@ -168,7 +168,8 @@ def test_main_window_save_and_open_project(window, make_window, qtbot, tmp_path,
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
     other = make_window()
-    other.act_open_project.trigger()
+    with qtbot.waitSignal(other.data_loaded, timeout=15000):
+        other.act_open_project.trigger()
     assert [lyr.name for lyr in other.project.layers] == ["districts", "roads", "valves"]
     assert other.project.layer("roads").visible is False
     assert other.canvas.viewport.extent[0] == pytest.approx(window.canvas.viewport.extent[0],
@@ -219,3 +220,15 @@ def test_main_window_scale_text_parsing(text, expected):
     from gisdesk.ui.canvas.map_status import parse_scale
 
     assert parse_scale(text) == expected
+
+
+def test_main_window_bad_project_file_shows_message(make_window, qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:3]))
+    bad = tmp_path / "old.gdproj"
+    bad.write_text('{"schema_version": 99, "layers": []}', encoding="utf-8")
+    w = make_window()
+    with qtbot.waitSignal(w.data_loaded, timeout=15000):
+        w.open_path(bad)
+    assert len(shown) == 1 and str(bad) in shown[0][1] and "newer GIS Desk" in shown[0][1]
+    assert w.project_path is None

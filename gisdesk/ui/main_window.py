@@ -18,7 +18,7 @@ from gisdesk import __version__
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Extent, Project
 from gisdesk.core.selection import Selection, features_at, features_in_rect
-from gisdesk.io.project_file import EXTENSION, ProjectFileError, load_project, save_project
+from gisdesk.io.project_file import EXTENSION, load_project, save_project
 from gisdesk.io.readers import OpenResult, open_path, read_layer
 from gisdesk.ui import i18n
 from gisdesk.ui.canvas.map_canvas import MapCanvas, Tool
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         for path in paths:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> Job | None:
+    def open_path(self, path: Path) -> Job:
         """Open a project file or a data file (data is read as a background job).
 
         A big file is read in two passes: first only what is on screen (so the map shows
@@ -255,8 +255,7 @@ class MainWindow(QMainWindow):
         """
         path = Path(path)
         if path.suffix.lower() == EXTENSION:
-            self.open_project(path)
-            return None
+            return self.open_project(path)
         bbox = self._first_pass_bbox(path)
         project = self.project
 
@@ -368,15 +367,19 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(Path(path))
 
-    def open_project(self, path: Path) -> bool:
-        """Replace the project's layers with those of a ``.gdproj`` file."""
-        try:
-            loaded, errors = load_project(path, self.project.catalog)
-        except ProjectFileError as exc:
-            self._warn(self.tr("Cannot open project"), str(exc))
-            return False
+    def open_project(self, path: Path) -> Job:
+        """Replace the project's layers with a ``.gdproj`` file's (read in the background)."""
+        path, catalog = Path(path), self.project.catalog
+        job = Job(self.tr("Opening {name}").format(name=path.name),
+                  lambda _ctx: load_project(path, catalog))
+        job.succeeded.connect(lambda result: self._on_project_loaded(path, *result))
+        job.failed.connect(lambda exc: self._warn(self.tr("Cannot open project"), str(exc)))
+        job.ended.connect(self.data_loaded.emit)
+        return self.jobs.start(job)
+
+    def _on_project_loaded(self, path: Path, loaded: Project, errors: list[str]) -> None:
         self._replace_project_content(loaded)
-        self.project_path = Path(path)
+        self.project_path = path
         self.settings.add_recent(RECENT_PROJECTS, path)
         self._update_title()
         if errors:
@@ -384,7 +387,6 @@ class MainWindow(QMainWindow):
                 self.tr("Some layers are missing"),
                 "\n\n".join(errors) + "\n\n" + self.tr("The rest of the project was opened."),
             )
-        return True
 
     def _replace_project_content(self, loaded: Project) -> None:
         """Move ``loaded``'s layers into the window's project so every view stays connected."""
