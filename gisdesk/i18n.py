@@ -24,3 +24,16 @@ def translate(context: str, text: str) -> str:
     if _translator is None:
         return text
     return _translator(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation without translating it yet; returns it unchanged.
+
+    Named like Qt's macro because that is the name ``pyside6-lupdate`` extracts.
+
+    For tables of messages built at import time (before a language is installed): wrap each
+    entry so ``pyside6-lupdate`` extracts it, and call :func:`translate` with the same context
+    when the message is shown.
+    """
+    del context  # only lupdate reads it
+    return text

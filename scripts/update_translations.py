@@ -78,6 +78,33 @@ def literal_translate_calls(path: Path) -> list[tuple[str, str, int]]:
     return found
 
 
+def _is_text(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def computed_texts(path: Path) -> list[str]:
+    """``tr(x)`` / ``translate(ctx, x)`` calls whose text is not a literal (f-string, variable).
+
+    lupdate cannot extract them, so they stay English; translate a literal template and fill
+    it with ``.format()`` afterwards instead.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        text = None
+        if name == "tr" and isinstance(func, ast.Attribute) and node.args:
+            text = node.args[0]
+        elif name == "translate" and len(node.args) >= 2 and _is_text(node.args[0]):
+            text = node.args[1]
+        if text is not None and not _is_text(text):
+            out.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(text)[:60]}")
+    return out
+
+
 def ts_messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     """Current (not vanished/obsolete) messages of a ``.ts`` keyed by (context, source)."""
     out = {}
@@ -163,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in missed_by_lupdate(ts, sources):
             print(f"not extracted by lupdate: {problem}")
             status = 1
+        for path in sources:
+            for problem in computed_texts(path):
+                print(f"warning: computed text cannot be translated: {problem}")
         todo = unfinished(ts)
         for context, source in todo:
             print(f"untranslated [{lang}] {context}: {source!r}")

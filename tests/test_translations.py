@@ -141,3 +141,23 @@ def test_translations_english_plural_forms(qapp):
     one = QCoreApplication.translate("IdentifyPanel", "%n feature(s) selected", "", 1)
     many = QCoreApplication.translate("IdentifyPanel", "%n feature(s) selected", "", 3)
     assert (one, many) == ("1 feature selected", "3 features selected")
+
+
+def test_translations_lupdate_extracts_core_calls(tmp_path):
+    source = tmp_path / "core_module.py"
+    source.write_text(
+        "from gisdesk import i18n\n"
+        "from gisdesk.i18n import QT_TRANSLATE_NOOP, translate\n"
+        "TABLE = (QT_TRANSLATE_NOOP('Core', 'marked for later'),)\n"
+        "def f():\n"
+        "    return translate('Core', 'bare call'), i18n.translate('Core', 'module call')\n",
+        encoding="utf-8",
+    )
+    ts = tmp_path / "out.ts"
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run([str(lupdate), str(source), "-ts", str(ts)], check=True, capture_output=True)
+    found = {(c.findtext("name"), m.findtext("source"))
+             for c in ET.parse(ts).getroot().iter("context") for m in c.iter("message")}
+    assert found == {("Core", "marked for later"), ("Core", "bare call"),
+                     ("Core", "module call")}
+    assert i18n.QT_TRANSLATE_NOOP("Core", "marked for later") == "marked for later"

@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/main_window.py" line="+476"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+478"/>
         <source>%n feature(s) found</source>
         <translation>
             <numerusform>%n feature found</numerusform>

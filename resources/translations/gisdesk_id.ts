@@ -411,12 +411,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="+86"/>
+        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="+88"/>
         <source>Layers</source>
         <translation>Lapisan</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Zoom to Layer</source>
         <translation>Perbesar ke Lapisan</translation>
     </message>
@@ -590,12 +590,13 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Buka Data</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
+        <location line="+104"/>
         <source>Opening {name}</source>
         <translation>Membuka {name}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-65"/>
         <source>Reading the rest of {name}</source>
         <translation>Membaca sisa {name}</translation>
     </message>
@@ -640,17 +641,17 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>GIS Desk projects (*{ext})</source>
         <translation>Proyek GIS Desk (*{ext})</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-48"/>
         <source>Cannot open project</source>
         <translation>Tidak dapat membuka proyek</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Some layers are missing</source>
         <translation>Beberapa lapisan tidak ditemukan</translation>
     </message>
@@ -660,7 +661,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Bagian lain dari proyek telah dibuka.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Cannot save project</source>
         <translation>Tidak dapat menyimpan proyek</translation>
     </message>
@@ -755,7 +756,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>OpacitySlider</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="-99"/>
+        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="-110"/>
         <source>Opacity</source>
         <translation>Opasitas</translation>
     </message>
@@ -1382,6 +1383,19 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+1"/>
         <source>wrote {out} ({w}x{h}, 1:{scale:,.0f})</source>
         <translation>{out} telah ditulis ({w}x{h}, 1:{scale:,.0f})</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <location filename="../../gisdesk/io/gpkg_store_tables.py" line="+59"/>
+        <source>table &apos;{table}&apos; is not in this GeoPackage</source>
+        <translation>tabel &apos;{table}&apos; tidak ada di GeoPackage ini</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>table &apos;{table}&apos; has no key column &apos;{key}&apos;</source>
+        <translation>tabel &apos;{table}&apos; tidak memiliki kolom kunci &apos;{key}&apos;</translation>
     </message>
 </context>
 <context>
