@@ -63,7 +63,7 @@ def run_lrelease(ts: Path) -> Path:
 
 def literal_translate_calls(path: Path) -> list[tuple[str, str, int]]:
     """(context, text, line) of every ``translate("Ctx", "text", ...)`` call in ``path``."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    tree = _parse(path)
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or len(node.args) < 2:
@@ -78,6 +78,15 @@ def literal_translate_calls(path: Path) -> list[tuple[str, str, int]]:
     return found
 
 
+def _parse(path: Path) -> ast.Module:
+    """The module's syntax tree; a file someone is still editing counts as empty."""
+    try:
+        return ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (SyntaxError, UnicodeDecodeError) as exc:
+        print(f"warning: skipped {path.relative_to(ROOT)}: {exc}")
+        return ast.Module(body=[], type_ignores=[])
+
+
 def _is_text(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
@@ -88,7 +97,7 @@ def computed_texts(path: Path) -> list[str]:
     lupdate cannot extract them, so they stay English; translate a literal template and fill
     it with ``.format()`` afterwards instead.
     """
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    tree = _parse(path)
     out = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
