@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import shapely
 
+from gisdesk.sampledata.common import asset_notes
 from gisdesk.sampledata.districts import Districts
 from gisdesk.sampledata.footprints import footprints
 from gisdesk.sampledata.geography import Geography
@@ -57,12 +58,7 @@ def _plots(streets: StreetNetwork, rng: np.random.Generator):
 
 def _frames(streets: StreetNetwork, seg: np.ndarray, along: np.ndarray, side: np.ndarray):
     """Point on the street, unit tangent and unit normal towards the plot."""
-    lines = streets.geometry[seg]
-    base = shapely.get_coordinates(shapely.line_interpolate_point(lines, along))
-    ahead = shapely.get_coordinates(shapely.line_interpolate_point(lines, along + 0.5))
-    behind = shapely.get_coordinates(shapely.line_interpolate_point(lines, along - 0.5))
-    tangent = ahead - behind
-    tangent /= np.hypot(tangent[:, 0], tangent[:, 1])[:, None]
+    base, tangent = streets.point_at(seg, along)
     normal = np.column_stack([-tangent[:, 1], tangent[:, 0]]) * side[:, None]
     return base, tangent, normal
 
@@ -183,7 +179,7 @@ def build_buildings(plan: CityPlan, geo: Geography, streets: StreetNetwork,
             "asset_id": numbered("BGN-", np.arange(1, n + 1), 7),
             "owner_opd": pa.array(owner),
             "install_year": _install_years(centre, geo, rng),
-            "notes": pa.nulls(n, pa.string()),
+            "notes": asset_notes(rng, n),
             "name": _names(use, kelurahan, districts, rng),
             "building_use": pa.array(np.asarray(USES)[use]),
             "floors": _floors(use, rng),

@@ -7,6 +7,19 @@ import pyarrow as pa
 
 from gisdesk.sampledata.ids import numbered, uuid4_strings
 
+ASSET_NOTES = (
+    "Data dari survei lapangan 2021", "Lokasi perlu diverifikasi", "Aset hasil serah terima",
+    "Diperbaiki setelah banjir", "Dekat pasar, lalu lintas padat", "Usulan rehabilitasi",
+)
+_NOTE_SHARE = 0.03
+
+
+def asset_notes(rng: np.random.Generator, n: int) -> pa.Array:
+    """Mostly empty; a few assets carry a short remark as office staff leave them."""
+    pick_note = rng.integers(0, len(ASSET_NOTES), n)
+    notes = np.where(rng.random(n) < _NOTE_SHARE, np.asarray(ASSET_NOTES)[pick_note], None)
+    return pa.array(notes, type=pa.string())
+
 
 def asset_columns(
     rng: np.random.Generator, n: int, prefix: str, owner: str, install_year: np.ndarray
@@ -17,7 +30,7 @@ def asset_columns(
         "asset_id": numbered(prefix, np.arange(1, n + 1), 7),
         "owner_opd": pa.array(np.full(n, owner)),
         "install_year": np.asarray(install_year, dtype=np.int64),
-        "notes": pa.nulls(n, pa.string()),
+        "notes": asset_notes(rng, n),
     }
 
 

@@ -35,11 +35,7 @@ def _poles(streets: StreetNetwork, rng: np.random.Generator):
 
 def _beside(streets: StreetNetwork, seg, along, side) -> np.ndarray:
     """Points at the kerb: offset from the centreline by half the road width plus 0.8 m."""
-    lines = streets.geometry[seg]
-    here = shapely.get_coordinates(shapely.line_interpolate_point(lines, along))
-    ahead = shapely.get_coordinates(shapely.line_interpolate_point(lines, along + 0.5))
-    tangent = ahead - here
-    tangent /= np.hypot(tangent[:, 0], tangent[:, 1])[:, None]
+    here, tangent = streets.point_at(seg, along)
     normal = np.column_stack([-tangent[:, 1], tangent[:, 0]]) * side[:, None]
     return here + normal * (streets.half_width[seg] + 0.8)[:, None]
 

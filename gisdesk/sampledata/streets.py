@@ -56,6 +56,25 @@ class StreetNetwork:
         """Segment lengths in metres."""
         return shapely.length(self.geometry)
 
+    @cached_property
+    def _cumulative(self) -> tuple[np.ndarray, np.ndarray]:
+        piece = np.hypot(*np.moveaxis(np.diff(self.coords, axis=1), -1, 0))
+        return np.concatenate([np.zeros((len(piece), 1)), np.cumsum(piece, axis=1)], axis=1), piece
+
+    def point_at(self, seg: np.ndarray, along: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Point ``along`` metres into each segment ``seg`` and the unit tangent there.
+
+        Plain numpy on the vertex arrays: millions of buildings and lights are placed this way,
+        several times faster than interpolating shapely geometries.
+        """
+        cum, piece = self._cumulative
+        k = np.clip((cum[seg] <= along[:, None]).sum(axis=1) - 1, 0, piece.shape[1] - 1)
+        a = self.coords[seg, k]
+        b = self.coords[seg, k + 1]
+        size = piece[seg, k]
+        t = ((along - cum[seg, k]) / size)[:, None]
+        return a + t * (b - a), (b - a) / size[:, None]
+
     def names(self) -> np.ndarray:
         """Street name of every segment."""
         return np.asarray(self.line_names, dtype=object)[self.line]
