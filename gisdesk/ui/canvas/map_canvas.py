@@ -29,9 +29,9 @@ from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Extent, Project
 from gisdesk.core.viewport import Viewport
 from gisdesk.ui.canvas.history import ExtentHistory
-from gisdesk.ui.canvas.renderer import RenderOptions, render_image
 from gisdesk.ui.canvas.scale_bar import draw_scale_bar
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
+from gisdesk.ui.render import RenderOptions, render_image
 
 WHEEL_STEP = 1.25
 """Zoom factor per wheel notch: fine enough to aim, coarse enough to cross a city quickly."""
