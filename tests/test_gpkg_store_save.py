@@ -11,13 +11,16 @@ import pytest
 import shapely
 from _edit_fixtures import ADMIN, PDAM_EDITOR, X0, Y0, open_project, uuids, write_city
 
+from gisdesk.core.definitions import default_catalog
 from gisdesk.core.edits import AddFeature, DeleteFeature, SetAttribute
 from gisdesk.core.edits_geometry import SetGeometry, SplitLine
 from gisdesk.core.edits_session import EditSession
 from gisdesk.core.inspections import AddInspection
+from gisdesk.core.project import Project
 from gisdesk.core.validation import FieldValueError
 from gisdesk.io import gpkg_store_blob as blob
-from gisdesk.io.gpkg_store import save_session
+from gisdesk.io.gpkg_store import StoreError, create_table, save_session
+from gisdesk.io.readers import read_layer
 
 MAIN, LIGHT = uuids(6, 1), uuids(4, 2)
 
@@ -181,3 +184,24 @@ def test_gpkg_store_adds_defined_columns_the_file_lacks(city) -> None:
     listing = subprocess.run(["ogrinfo", "-ro", "-so", str(city), "roads"],
                              capture_output=True, text=True, check=True).stdout
     assert "width_m: Real" in listing and "Feature Count: 4" in listing
+
+
+def test_gpkg_store_create_inspections_table_then_inspect(tmp_path) -> None:
+    path = tmp_path / "mains_only.gpkg"
+    pyogrio.write_dataframe(pyogrio.read_dataframe(write_city(tmp_path / "c.gpkg"),
+                                                   layer="water_mains"), path, layer="water_mains")
+    catalog = default_catalog()
+    create_table(path, catalog.layers["inspections"])
+    create_table(path, catalog.layers["valves"], crs="EPSG:32651")
+    with pytest.raises(StoreError, match="already has a table 'valves'"):
+        create_table(path, catalog.layers["valves"], crs="EPSG:32651")
+    project = Project(catalog, crs="EPSG:32651")
+    for table in ("water_mains", "inspections"):
+        project.add_layer(read_layer(path, table, target_crs="EPSG:32651", catalog=catalog))
+    session = EditSession(project, PDAM_EDITOR)
+    cmd = AddInspection(asset_layer="water_mains", asset_uuid=MAIN[0], values={"condition": 5})
+    session.apply(cmd)
+    save_session(session)
+    saved = _read(path, "inspections")
+    assert saved.loc[cmd.uuid, "condition"] == 5 and saved.loc[cmd.uuid, "asset_uuid"] == MAIN[0]
+    assert dict(pyogrio.list_layers(path))["valves"] == "Point"

@@ -120,7 +120,13 @@ def get_row(layer: MapLayer, uuid: str) -> Row | None:
         return None
     series = layer.frame.loc[label]
     geom = geometry_column(layer.frame)
-    return {col: (series[col] if col == geom else py_value(series[col])) for col in series.index}
+    row = {col: (series[col] if col == geom else py_value(series[col])) for col in series.index}
+    if layer.definition is not None:  # integer fields read as float when the file has NULLs
+        for fdef in layer.definition.fields:
+            value = row.get(fdef.name)
+            if fdef.type == "integer" and isinstance(value, float) and value.is_integer():
+                row[fdef.name] = int(value)
+    return row
 
 
 def position_of(layer: MapLayer, uuid: str) -> int:

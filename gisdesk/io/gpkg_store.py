@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
+import pandas as pd
+import pyogrio
 import shapely
 from pyproj import CRS, Transformer
 
@@ -159,9 +162,10 @@ class _Writer:
     @staticmethod
     def _one_row(cursor: sqlite3.Cursor, info: TableInfo, change: FeatureChange) -> None:
         if cursor.rowcount != 1:
-            raise LookupError(
-                f"table '{info.name}' has {cursor.rowcount} rows with {info.key} = {change.uuid}"
-            )
+            msg = translate(_CTX, "table '{table}' has {n} features with {key} = {uuid} "
+                            "(changed by someone else?)")
+            raise LookupError(msg.format(table=info.name, n=cursor.rowcount, key=info.key,
+                                         uuid=change.uuid))
 
     def finish(self) -> None:
         for info in self.tables.values():
@@ -253,3 +257,28 @@ def prepare_for_editing(path: Path, table: str, definition: LayerDef) -> None:
         raise _explain(Path(path), exc) from exc
     finally:
         conn.close()
+
+
+_EMPTY_DTYPES = {"integer": "int64", "real": "float64", "boolean": "bool"}
+
+
+def create_table(path: Path, definition: LayerDef, crs: str | None = None) -> None:
+    """Add an empty table for ``definition`` to the GeoPackage (e.g. ``inspections``).
+
+    GDAL (through pyogrio) creates it, so it gets the same catalogue entries, spatial index and
+    triggers as any other layer. Dates are text columns, as GeoPackage stores them anyway.
+    """
+    path = Path(path)
+    existing = {name for name, _ in pyogrio.list_layers(path)} if path.exists() else set()
+    if definition.name in existing:
+        msg = translate(_CTX, "{path} already has a table '{table}'.")
+        raise StoreError(msg.format(path=path, table=definition.name))
+    columns = {
+        f.name: pd.Series([], dtype=_EMPTY_DTYPES.get(f.type, str)) for f in definition.fields
+    }
+    if definition.is_spatial:
+        frame = gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs=crs), crs=crs)
+        pyogrio.write_dataframe(frame, path, layer=definition.name,
+                                geometry_type=definition.geometry)
+    else:
+        pyogrio.write_dataframe(pd.DataFrame(columns), path, layer=definition.name)

@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from gisdesk.core.definitions import LayerDef
+from gisdesk.i18n import translate
 
 SQL_TYPES = {
     "uuid": "TEXT",
@@ -55,7 +56,8 @@ def table_info(conn: sqlite3.Connection, table: str, ldef: LayerDef) -> TableInf
         "SELECT table_name FROM gpkg_contents WHERE lower(table_name) = lower(?)", (table,)
     ).fetchone()
     if found is None:
-        raise LookupError(f"table '{table}' is not in this GeoPackage")
+        msg = translate("Store", "table '{table}' is not in this GeoPackage")
+        raise LookupError(msg.format(table=table))
     name = found[0]
     columns = {row[1] for row in conn.execute(f"PRAGMA table_info({quote(name)})")}
     info = TableInfo(name, columns, ldef.key)
@@ -65,7 +67,8 @@ def table_info(conn: sqlite3.Connection, table: str, ldef: LayerDef) -> TableInf
     if geom is not None:
         info.geometry, info.srs_id = geom[0], int(geom[1])
     if ldef.key not in columns:
-        raise LookupError(f"table '{name}' has no key column '{ldef.key}'")
+        msg = translate("Store", "table '{table}' has no key column '{key}'")
+        raise LookupError(msg.format(table=name, key=ldef.key))
     return info
 
 
