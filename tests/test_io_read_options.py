@@ -97,3 +97,16 @@ def test_io_read_options_open_path_progress_spans_layers(tmp_path: Path):
     assert [layer.name for layer in result.layers] == ["first", "second"]
     assert seen == sorted(seen) and seen[-1] == 1.0
     assert any(0.4 <= f <= 0.6 for f in seen)
+
+
+def test_io_read_options_threads_read_side_by_side(tmp_path: Path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = []
+    for i in range(4):
+        _grid(tmp_path / f"sl{i}.gpkg", n=10 + i)
+        paths.append(tmp_path / f"sl{i}.gpkg")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        layers = list(pool.map(lambda p: read_layer(p, batch_rows=50), paths))
+    assert [len(layer.frame) for layer in layers] == [100, 121, 144, 169]
+    assert all(layer.frame.crs.to_epsg() == 32651 for layer in layers)

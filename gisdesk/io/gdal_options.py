@@ -11,6 +11,7 @@ and restored afterwards. Two rescues are known from real data:
 from __future__ import annotations
 
 import threading
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from gisdesk.io.formats import Dataset
 
 _LOCK = threading.RLock()
+_WARNINGS_LOCK = threading.Lock()
 
 # OSM files: the default custom indexing fails on files whose node ids are not sorted
 # ("Non increasing node id"), which makes every non-point layer unreadable.
@@ -49,3 +51,15 @@ def config_options(options: dict[str, str]) -> Iterator[None]:
             yield
         finally:
             pyogrio.set_gdal_config_options(old)
+
+
+@contextmanager
+def captured_warnings() -> Iterator[list[warnings.WarningMessage]]:
+    """Collect the warnings GDAL raises (through pyogrio) while the block runs.
+
+    ``warnings.catch_warnings`` swaps process-wide state, so two threads capturing at once would
+    corrupt each other's filters; reads that capture therefore run one at a time.
+    """
+    with _WARNINGS_LOCK, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield caught

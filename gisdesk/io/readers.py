@@ -22,7 +22,7 @@ from gisdesk.i18n import translate
 from gisdesk.io import chunked
 from gisdesk.io.errors import ReadCancelled, ReadError, explain
 from gisdesk.io.formats import Dataset, datasets_for
-from gisdesk.io.gdal_options import config_options, retry_configs
+from gisdesk.io.gdal_options import captured_warnings, config_options, retry_configs
 from gisdesk.io.geometry_checks import clean_geometries, note_unreadable
 from gisdesk.io.reproject import crs_to_string, no_crs_problem, place, transform_bbox
 
@@ -211,8 +211,7 @@ def _layer_names(dataset: Dataset) -> list[str]:
     last: Exception | None = None
     for config in retry_configs(dataset):
         try:
-            with config_options(config), warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # repeated, and caught, when layers are read
+            with config_options(config), captured_warnings():  # repeated when layers are read
                 return [str(row[0]) for row in pyogrio.list_layers(dataset.source)]
         except Exception as exc:  # the next config may work
             last = exc
@@ -244,8 +243,7 @@ def _read_info(dataset: Dataset, name: str, **flags: bool) -> dict[str, Any]:
 
 
 def _info_of(dataset: Dataset, name: str) -> LayerInfo:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with captured_warnings() as caught:
         info = _read_info(dataset, name, force_feature_count=True)
     crs = crs_to_string(info["crs"]) if info["crs"] else None
     problems = [] if crs or info["geometry_type"] is None else [no_crs_problem()]
@@ -262,8 +260,7 @@ def _read(
     dataset: Dataset, name: str, *, target_crs: Any, bbox: Any, catalog: Catalog | None,
     where: str | None, progress: Any, cancel: Any, batch_rows: int = chunked.BATCH_ROWS,
 ) -> MapLayer:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with captured_warnings() as caught:
         info = _read_info(dataset, name, force_total_bounds=dataset.is_csv)
         source_crs = crs_to_string(info["crs"]) if info["crs"] else None
         problems: list[str] = []
