@@ -161,3 +161,30 @@ def test_translations_lupdate_extracts_core_calls(tmp_path):
     assert found == {("Core", "marked for later"), ("Core", "bare call"),
                      ("Core", "module call")}
     assert i18n.QT_TRANSLATE_NOOP("Core", "marked for later") == "marked for later"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_translations_menu_accelerators_unique(qtbot, qapp, tmp_path, lang):
+    """Alt+letter must reach one entry per menu in both languages (a translation can clash)."""
+    from PySide6.QtWidgets import QMenu
+
+    from gisdesk.ui.main_window import MainWindow
+    from gisdesk.ui.settings import AppSettings
+
+    assert ui_i18n.install_language(qapp, lang)
+    qapp.processEvents()
+    try:
+        window = MainWindow(Project(catalog=default_catalog()),
+                            AppSettings(tmp_path / "gisdesk.ini"))
+        qtbot.addWidget(window)
+        menus = [window.menuBar(), *window.findChildren(QMenu)]
+        clashes = []
+        for menu in menus:
+            keys = [re.search(r"&(\w)", a.text()) for a in menu.actions() if a.text()]
+            letters = [k.group(1).lower() for k in keys if k]
+            clashes += [f"{menu.title() or 'menu bar'}: {x}" for x in set(letters)
+                        if letters.count(x) > 1]
+        window.canvas.shutdown()
+    finally:
+        ui_i18n.install_language(qapp, "en")
+    assert clashes == []

@@ -456,7 +456,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+1"/>
         <source>Save Project &amp;As…</source>
-        <translation>Simpan Proyek &amp;Sebagai…</translation>
+        <translation>Simpan Proyek Seb&amp;agai…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -476,7 +476,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+1"/>
         <source>Zoom &amp;Full</source>
-        <translation>Tampilkan Se&amp;luruhnya</translation>
+        <translation>Tampilkan Seluru&amp;hnya</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -486,12 +486,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Previous Extent</source>
-        <translation>Cakupan Se&amp;belumnya</translation>
+        <translation>Cakupan Sebel&amp;umnya</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Next Extent</source>
-        <translation>Cakupan Beri&amp;kutnya</translation>
+        <translation>Cakupan Berikut&amp;nya</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -537,7 +537,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+1"/>
         <source>Recent &amp;Files</source>
-        <translation>&amp;Berkas Terakhir</translation>
+        <translation>Berkas &amp;Terakhir</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1260,7 +1260,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Pastikan ini berkas yang ingin Anda buka.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>it has no layer called &apos;{layer}&apos;</source>
         <translation>tidak ada lapisan bernama &apos;{layer}&apos;</translation>
     </message>
@@ -1292,7 +1292,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>{n} fitur memiliki geometri tidak valid (mis. cincin yang berpotongan sendiri); fitur tetap dimuat dan digambar apa adanya — periksa dengan Lapisan ▸ Validasi (id {ids})</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/readers.py" line="+93"/>
+        <location filename="../../gisdesk/io/readers.py" line="+91"/>
         <source>the geometries could not be read ({reason}); attributes are loaded without shapes</source>
         <translation>geometri tidak dapat dibaca ({reason}); atribut dimuat tanpa bentuk</translation>
     </message>
