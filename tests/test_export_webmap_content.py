@@ -32,7 +32,7 @@ def _layer(name: str, frame: gpd.GeoDataFrame, catalog) -> MapLayer:
 
 def _payload_data(html: str, title: str) -> dict:
     """The JSON handed to gisdesk.vectorLayer for the layer titled ``title``."""
-    for match in re.finditer(r"gisdesk\.vectorLayer\((\{.*?\}), map_\w+\);", html, re.DOTALL):
+    for match in re.finditer(r"gisdesk\.vectorLayer\((\{.*?\}), map_\w+\)\.addTo", html, re.DOTALL):
         data = json.loads(match.group(1).replace("<\\/", "</"))
         if data["title"] == title:
             return data
@@ -133,9 +133,14 @@ def test_export_webmap_simplifies_dense_lines(tmp_path: Path, catalog, monkeypat
 def test_export_webmap_attribute_text_cannot_end_the_script(tmp_path: Path, catalog) -> None:
     frame = roads()
     frame.loc[0, "notes"] = "</script><script>alert('x')</script>"
+    frame.loc[1, "notes"] = "{{ 7*7 }} {% if 1 %}x{% endif %}"  # not a template either
+    odd = MapLayer("{{ 6*7 }}</script>", survey_points())  # a data layer name from a file
     out = tmp_path / "m.html"
-    export_web_map([_layer("roads", frame, catalog)], out, title="<i>T</i>", catalog=catalog)
+    export_web_map([_layer("roads", frame, catalog), odd], out, title="<i>T</i>",
+                   catalog=catalog)
     html = out.read_text(encoding="utf-8")
+    assert _payload_data(html, "Roads")["rows"][1][5] == "{{ 7*7 }} {% if 1 %}x{% endif %}"
+    assert '"{{ 6*7 }}<\\/script> (3)"' in html and '"42<' not in html
     assert "</script><script>alert" not in html
     assert "&lt;i&gt;T&lt;/i&gt;" in html  # the title is text too
     data = _payload_data(html, "Roads")

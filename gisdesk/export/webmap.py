@@ -11,19 +11,21 @@ symbology and builds popups on click. Leaflet and the runtime are inlined
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import folium
-from folium.map import Layer
+from branca.element import MacroElement
 from jinja2 import Template
 
 from gisdesk.core.definitions import Catalog, default_catalog
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.export import webmap_page as page
-from gisdesk.export.webmap_assets import inline_assets
+from gisdesk.export.webmap_assets import RawHtml, inline_assets
 from gisdesk.export.webmap_data import LayerPayload, prepare_layer
 
 DEFAULT_MAX_FEATURES = 20_000
@@ -55,22 +57,62 @@ class WebMapResult:
     size_bytes: int = 0
 
 
-class _VectorLayer(Layer):
-    """A GIS Desk layer in folium's tree, so folium's layer control lists it."""
+class _Script(MacroElement):
+    """A script in folium's tree that never goes through Jinja.
 
-    _template_text = (
-        "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }} = gisdesk.vectorLayer({{ this.data }}, "
-        "{{ this._parent.get_name() }});"
-        "{% endmacro %}"
-    )
+    ``MacroElement.render`` re-wraps every rendered script in an ``Element``, which compiles it
+    as a Jinja template: attribute text such as ``{{ 7*7 }}`` would be evaluated, and a city's
+    data costs seconds to lex. Subclasses give the literal script; it is added as raw text.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._template = Template("")
+
+    def script_text(self) -> str:
+        """The JavaScript to add after the map is created."""
+        raise NotImplementedError
+
+    def render(self, **kwargs: object) -> None:
+        """Add the literal script to the page, then render children as folium does."""
+        self.get_root().script.add_child(RawHtml(self.script_text()), name=self.get_name())
+        super().render(**kwargs)
+
+
+class _VectorLayer(_Script):
+    """One GIS Desk layer, drawn by the inlined runtime from its compact JSON."""
 
     def __init__(self, payload: LayerPayload, lang: str) -> None:
-        count = page.format_count(payload.shown, lang)
-        super().__init__(name=f"{payload.title} ({count})", overlay=True)
+        super().__init__()
         self._name = "GisdeskLayer"
-        self._template = Template(self._template_text)
+        self.control_name = f"{payload.title} ({page.format_count(payload.shown, lang)})"
         self.data = payload.script_json
+
+    def script_text(self) -> str:
+        """Create the layer and add it to the map."""
+        map_name = self._parent.get_name()
+        return (f"var {self.get_name()} = gisdesk.vectorLayer({self.data}, {map_name})"
+                f".addTo({map_name});")
+
+
+class _LayerList(_Script):
+    """Leaflet's layer control listing the vector layers (and the optional basemap)."""
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._name = "GisdeskLayerList"
+        self.entries = entries
+
+    def script_text(self) -> str:
+        """``L.control.layers`` with every layer as a tickable overlay, expanded."""
+        items = ",".join(f"{_js_text(label)}: {var}" for label, var in self.entries)
+        return (f"L.control.layers({{}}, {{{items}}}, {{collapsed: false}})"
+                f".addTo({self._parent.get_name()});")
+
+
+def _js_text(text: str) -> str:
+    """A JavaScript string literal that is safe inside ``<script>``."""
+    return json.dumps(text).replace("</", "<\\/")
 
 
 def _layers_and_catalog(
@@ -81,13 +123,14 @@ def _layers_and_catalog(
     return list(source), catalog or default_catalog()
 
 
-def _add_basemap(m: folium.Map, basemap: str | None, lang: str) -> None:
+def _add_basemap(m: folium.Map, basemap: str | None, lang: str) -> list[tuple[str, str]]:
     """An online tile layer, switched off: it only loads if the user ticks it."""
     if basemap is None:
-        return
+        return []
     tiles, attr = BASEMAPS.get(basemap, (basemap, "basemap"))
-    folium.TileLayer(tiles, attr=attr, name=page.page_text("basemap", lang), overlay=True,
-                     show=False, control=True).add_to(m)
+    layer = folium.TileLayer(tiles, attr=attr, overlay=True, show=False, control=False)
+    layer.add_to(m)
+    return [(page.page_text("basemap", lang), layer.get_name())]
 
 
 def export_web_map(
@@ -137,14 +180,15 @@ def export_web_map(
     total_shown = sum(p.shown for p in payloads)
     m = folium.Map(tiles=None, control_scale=True,
                    prefer_canvas=total_shown > CANVAS_ABOVE_FEATURES)
-    m.get_root().title = title
+    m.get_root().title = html.escape(title)
     inline_assets(m)
-    _add_basemap(m, basemap, lang)
+    entries = _add_basemap(m, basemap, lang)
     for payload in payloads:
-        _VectorLayer(payload, lang).add_to(m)
+        layer = _VectorLayer(payload, lang).add_to(m)
+        entries.append((layer.control_name, layer.get_name()))
     if payloads:
         m.fit_bounds(_union_bounds(payloads))
-    folium.LayerControl(collapsed=False).add_to(m)
+    _LayerList(entries).add_to(m)
     messages = page.notices(payloads, lang)
     html_root = m.get_root().html
     html_root.add_child(page.title_element(title, subtitle), name="gd_title")

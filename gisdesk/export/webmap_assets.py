@@ -26,6 +26,18 @@ _EXTERNAL = re.compile(
 )
 
 
+class RawHtml(Element):
+    """Literal HTML in folium's page tree.
+
+    ``branca.Element(text)`` would compile ``text`` as a Jinja template: slow for 150 kB of
+    Leaflet, and wrong for any text containing ``{{``. Here the text is a variable, inserted as is.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__("{{ this.text }}")
+        self.text = text
+
+
 def web_dir() -> Path:
     """Folder of the vendored web assets."""
     return paths.resources_dir() / "web"
@@ -68,8 +80,8 @@ def inline_assets(m: folium.Map) -> None:
     m.default_css = []
     css, js = _bundle()
     header = m.get_root().header
-    header.add_child(Element(f"<style>{_script_safe(css)}</style>"), name="gisdesk_css")
-    header.add_child(Element(f"<script>{_script_safe(js)}</script>"), name="gisdesk_js")
+    header.add_child(RawHtml(f"<style>{_script_safe(css)}</style>"), name="gisdesk_css")
+    header.add_child(RawHtml(f"<script>{_script_safe(js)}</script>"), name="gisdesk_js")
 
 
 def required_external_urls(page: str) -> list[str]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from branca.element import Element
-
+from gisdesk.export.webmap_assets import RawHtml
 from gisdesk.export.webmap_data import LayerPayload
 from gisdesk.export.webmap_style import swatch_svg
 
@@ -66,10 +65,10 @@ def notices(payloads: Sequence[LayerPayload], lang: str) -> list[str]:
     return out
 
 
-def title_element(title: str, subtitle: str | None) -> Element:
+def title_element(title: str, subtitle: str | None) -> RawHtml:
     """The title box at the top of the page."""
     sub = f'<div class="gd-subtitle">{html.escape(subtitle)}</div>' if subtitle else ""
-    return Element(f'<div class="gd-panel gd-title" id="gd-title">{html.escape(title)}{sub}</div>')
+    return RawHtml(f'<div class="gd-panel gd-title" id="gd-title">{html.escape(title)}{sub}</div>')
 
 
 def scale_note(payload: LayerPayload, lang: str) -> str:
@@ -84,7 +83,7 @@ def scale_note(payload: LayerPayload, lang: str) -> str:
     return f' <span class="gd-scale">({html.escape(", ".join(notes))})</span>'
 
 
-def legend_element(payloads: Sequence[LayerPayload], lang: str) -> Element:
+def legend_element(payloads: Sequence[LayerPayload], lang: str) -> RawHtml:
     """The legend: layers top-first, each with its symbology classes and swatches."""
     parts = [f'<div class="gd-panel gd-legend" id="gd-legend"><h4>{page_text("legend", lang)}</h4>']
     for p in reversed(payloads):
@@ -99,13 +98,13 @@ def legend_element(payloads: Sequence[LayerPayload], lang: str) -> Element:
             parts.append(f'<div class="gd-class">{swatch_svg(entry.symbol, p.kind)}'
                          f"<span>{html.escape(entry.label or p.title)}</span></div>")
     parts.append("</div>")
-    return Element("".join(parts))
+    return RawHtml("".join(parts))
 
 
-def notice_element(messages: Sequence[str]) -> Element | None:
+def notice_element(messages: Sequence[str]) -> RawHtml | None:
     """A box listing what was limited or simplified, or None when nothing was."""
     if not messages:
         return None
     items = "".join(f"<li>{html.escape(m)}</li>" for m in messages)
-    return Element(f'<div class="gd-panel gd-notice" id="gd-notice"><ul style="margin:0;'
+    return RawHtml(f'<div class="gd-panel gd-notice" id="gd-notice"><ul style="margin:0;'
                    f'padding-left:16px">{items}</ul></div>')
