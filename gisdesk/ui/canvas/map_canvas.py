@@ -87,6 +87,7 @@ class MapCanvas(QWidget):
         self._runner = JobRunner(max_threads=1, parent=self)
         self._job: Job | None = None
         self._serial = 0
+        self._settle_ms = settle_ms
         self._settle = QTimer(self, singleShot=True, interval=settle_ms)
         self._settle.timeout.connect(self.refresh)
         self._history = ExtentHistory()
@@ -137,7 +138,7 @@ class MapCanvas(QWidget):
         self._record_pending = record
         self.update()
         self.viewport_changed.emit(self._viewport)
-        self._settle.start()
+        self._settle.start(self._settle_ms)
 
     def set_extent(self, extent: Extent, margin: float = 0.03) -> None:
         """Fit ``extent`` (at least :data:`MIN_EXTENT_M` wide, plus ``margin``) into the widget."""
@@ -266,8 +267,10 @@ class MapCanvas(QWidget):
         if not self._has_view and self._project.full_extent() is not None:
             last = self._project.extent
             self.set_extent(last, margin=0.0) if last is not None else self.zoom_full()
-        elif self._has_view:
-            self._settle.start()  # several layers often change at once: render them together
+        if self._has_view:
+            # No gesture to wait for: render on the next loop pass, which still batches the
+            # layers a file adds one after another in the same pass.
+            self._settle.start(0)
 
     def _watch_layers(self) -> None:
         """Redraw when a layer's features change (edits, a full read replacing a partial one)."""
