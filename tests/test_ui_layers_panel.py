@@ -216,3 +216,27 @@ def test_layers_panel_keeps_current_layer_and_folds_after_reorder(qtbot, project
     assert panel.model.row_of("roads") == 0
     assert not panel.view.isExpanded(panel.model.index(panel.model.row_of("valves"), 0))
     assert panel.view.isExpanded(panel.model.index(0, 0))
+
+
+def test_layers_panel_drop_event_on_view_reorders(qtbot, project, english):
+    """A drop delivered to the tree view itself (not just the model) moves the layer."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    panel = LayersPanel(project)
+    qtbot.addWidget(panel)
+    panel.resize(300, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    model = panel.model
+    mime = model.mimeData([model.index(2, 0)])  # roads, bottom row
+    top = panel.view.visualRect(model.index(0, 0))
+    pos = QPointF(top.center().x(), top.top() + 1)  # just above the top row
+    viewport = panel.view.viewport()
+    args = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    for event in (QDragEnterEvent(pos.toPoint(), *args), QDragMoveEvent(pos.toPoint(), *args),
+                  QDropEvent(pos, *args)):
+        QApplication.sendEvent(viewport, event)
+    assert [lyr.name for lyr in project.layers] == ["valves", "survey", "roads"]
+    assert _names(model)[0] == "roads"
