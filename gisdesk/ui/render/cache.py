@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from gisdesk.core.definitions import Catalog
 from gisdesk.core.layer import MapLayer
@@ -24,6 +26,7 @@ class _Entry:
     key: tuple
     prepared: PreparedLayer
     style: LayerStyle
+    extras: dict = field(default_factory=dict)
 
 
 _lock = threading.RLock()  # re-entrant: weakref callbacks may fire while it is held
@@ -47,6 +50,24 @@ def prepared_for(layer: MapLayer, catalog: Catalog | None) -> tuple[PreparedLaye
         lid = id(layer)
         _entries[lid] = _Entry(weakref.ref(layer, lambda _r: _forget(lid)), key, prepared, style)
     return prepared, style
+
+
+def layer_extra(
+    layer: MapLayer, catalog: Catalog | None, key: Any, build: Callable[[], Any]
+) -> Any:
+    """A value derived from ``layer`` (e.g. label texts per language), kept as long as the
+    layer's prepared geometry and dropped with it when the layer changes."""
+    prepared_for(layer, catalog)
+    with _lock:
+        entry = _entries.get(id(layer))
+        if entry is not None and key in entry.extras:
+            return entry.extras[key]
+    value = build()
+    with _lock:
+        entry = _entries.get(id(layer))
+        if entry is not None and entry.ref() is layer and entry.key == _key(layer, catalog):
+            entry.extras[key] = value
+    return value
 
 
 def _forget(layer_id: int) -> None:

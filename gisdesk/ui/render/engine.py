@@ -28,8 +28,11 @@ def _never() -> bool:
 
 def layer_drawn(layer: MapLayer, viewport: Viewport, options: RenderOptions) -> bool:
     """True when ``layer`` is visible, spatial, passes the filter and its scale range."""
-    if not layer.visible or layer.opacity <= 0 or not layer.is_spatial or len(layer.frame) == 0:
+    if not layer.visible or layer.opacity <= 0 or len(layer.frame) == 0:
         return False
+    frame = layer.frame
+    if getattr(frame, "_geometry_column_name", None) not in frame.columns:
+        return False  # a plain table (inspections); MapLayer.is_spatial says the same, slower
     if options.layer_filter is not None and not options.layer_filter(layer):
         return False
     layer_def = layer.definition
