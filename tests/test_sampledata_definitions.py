@@ -11,8 +11,10 @@ import numpy as np
 import pyogrio
 import pytest
 
-from gisdesk.core.definitions import Catalog, default_catalog
+from gisdesk import paths
+from gisdesk.core.definitions import Catalog, default_catalog, load_catalog
 from gisdesk.sampledata import generate_city
+from gisdesk.sampledata.writer import SampleDataError
 
 # GeoPackage column types GDAL writes for each definition field type.
 SQL_TYPES = {
@@ -122,3 +124,33 @@ def test_sampledata_scale_sets_building_count(tmp_path: Path, catalog: Catalog) 
     assert 350 <= n_small <= 650
     assert 1500 <= n_big <= 2500
     assert np.isclose(n_big / n_small, 4, rtol=0.25)
+
+
+def test_sampledata_follows_edited_definitions(tmp_path: Path) -> None:
+    layers = tmp_path / "layers"
+    shutil.copytree(paths.layers_dir(), layers)
+    roads_yaml = layers / "roads" / "layer.yaml"
+    text = roads_yaml.read_text(encoding="utf-8")
+    extra = ("  - {name: speed_limit, type: integer, label: {en: Speed limit, id: Batas kecepatan},"
+             " default: 40, min: 10, max: 120}\n"
+             "  - {name: paved_by, type: text, label: {en: Paved by, id: Diaspal oleh}}\n")
+    roads_yaml.write_text(text.replace("fields:\n", "fields:\n" + extra, 1), encoding="utf-8")
+    catalog = load_catalog(layers)
+    assert catalog.errors == []
+    city = generate_city(tmp_path / "c.gpkg", scale=0.03, catalog=catalog)
+    roads = pyogrio.read_dataframe(city, layer="roads", read_geometry=False)
+    assert list(roads.columns[:2]) == ["speed_limit", "paved_by"]
+    assert (roads["speed_limit"] == 40).all()
+    assert roads["paved_by"].isna().all()
+
+
+def test_sampledata_rejects_required_field_it_cannot_fill(tmp_path: Path) -> None:
+    layers = tmp_path / "layers"
+    shutil.copytree(paths.layers_dir(), layers)
+    valves_yaml = layers / "valves" / "layer.yaml"
+    extra = "  - {name: chamber_no, type: text, required: true, label: {en: Chamber, id: Bak}}\n"
+    text = valves_yaml.read_text(encoding="utf-8")
+    valves_yaml.write_text(text.replace("fields:\n", "fields:\n" + extra, 1), encoding="utf-8")
+    with pytest.raises(SampleDataError, match=r"valves.*chamber_no"):
+        generate_city(tmp_path / "c.gpkg", scale=0.03, catalog=load_catalog(layers))
+    assert not list(tmp_path.glob("*.gpkg"))

@@ -85,10 +85,14 @@ def generate_city(
                  time.perf_counter() - started)
     tmp = out.with_name(f"{out.stem}.incomplete{out.suffix or '.gpkg'}")
     tmp.unlink(missing_ok=True)
-    for name, data in layers.items():
-        t0 = time.perf_counter()
-        write_layer(tmp, data, catalog.layers[name], catalog)
-        if progress:
-            progress(name, len(data), time.perf_counter() - t0)
+    try:
+        for name, data in layers.items():
+            t0 = time.perf_counter()
+            write_layer(tmp, data, catalog.layers[name], catalog)
+            if progress:
+                progress(name, len(data), time.perf_counter() - t0)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # never leave half a city behind
+        raise
     tmp.replace(out)
     return out

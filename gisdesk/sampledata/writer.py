@@ -4,6 +4,8 @@ The definition is the contract: every field is written with the storage type its
 maps to, in definition order, and values are checked against domains, ranges, lengths and
 ``required`` before anything is written, so a generator bug is reported naming the layer, the
 field and the first bad feature instead of shipping a sample city that breaks other parts.
+Fields a city adds to a definition that the generator does not know get their default (or stay
+empty), so editing ``layers/`` does not break the sample city.
 """
 
 from __future__ import annotations
@@ -102,15 +104,21 @@ def _check(arr: pa.Array, fdef: FieldDef, catalog: Catalog, layer: LayerDef) -> 
 def to_table(data: LayerData, layer: LayerDef, catalog: Catalog) -> pa.Table:
     """Arrow table of ``data`` with the definition's fields in order, validated."""
     extra = sorted(set(data.columns) - set(layer.field_names))
-    missing = [n for n in layer.field_names if n not in data.columns]
-    if extra or missing:
+    unfillable = [f.name for f in layer.fields
+                  if f.name not in data.columns and f.required and f.default is None]
+    if extra or unfillable:
         raise SampleDataError(
             f"layer '{layer.name}': generated fields do not match the definition "
-            f"(missing: {missing or 'none'}, not defined: {extra or 'none'})"
+            f"(required without default and not generated: {unfillable or 'none'}; "
+            f"generated but not defined: {extra or 'none'})"
         )
     arrays, names = [], []
     for fdef in layer.fields:
-        arr = _as_arrow(data.columns[fdef.name], fdef, f"layer '{layer.name}', '{fdef.name}'")
+        values = data.columns.get(fdef.name)
+        if values is None:  # a field a city added to its definition: its default, else empty
+            values = pa.nulls(len(data)) if fdef.default is None else pa.array(
+                [fdef.default] * len(data))
+        arr = _as_arrow(values, fdef, f"layer '{layer.name}', '{fdef.name}'")
         if len(arr) != len(data):
             raise SampleDataError(
                 f"layer '{layer.name}', field '{fdef.name}': "
