@@ -2,13 +2,17 @@
 
 An inspection never changes after it is written (field crews sync without conflicts that way);
 what changes is the asset's ``condition`` and ``last_inspected``, which always follow its latest
-inspection. Both happen in one command so undo takes back both.
+inspection. Both happen in one command so undo takes back both. Photos are attached as files;
+the inspection's ``photos`` field names them and the store copies them into the GeoPackage at
+save time, so they travel (and later sync) with the data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pandas as pd
@@ -23,6 +27,8 @@ from gisdesk.i18n import translate
 INSPECTIONS = "inspections"
 """Name of the inspections layer (and table) in a project."""
 _CTX = "Inspections"
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".tif", ".tiff"})
+"""Photo files an inspection may carry (copied into the GeoPackage when saved)."""
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -68,6 +74,8 @@ class AddInspection(Command):
     asset_uuid: str
     values: dict[str, Any] = field(default_factory=dict)
     uuid: str = field(default_factory=new_uuid)
+    photo_files: list[str] = field(default_factory=list)
+    photo_ids: list[str] = field(default_factory=list)
     old_asset: dict[str, Any] = field(default_factory=dict)
 
     def text(self) -> str:
@@ -102,6 +110,7 @@ class AddInspection(Command):
                     bad=", ".join(bad), codes=", ".join(codes)
                 )
                 raise _refuse(self.layer, who, "defects", msg)
+        record["photos"] = self._photo_refs(record.get("photos"), who)
         if template and record.get("next_due") is None and isinstance(record["inspected_on"], str):
             try:
                 day = dt.date.fromisoformat(record["inspected_on"][:10])
@@ -109,6 +118,29 @@ class AddInspection(Command):
                 return record  # the date check in coerce_record names the field
             record["next_due"] = _add_months(day, template.interval_months).isoformat()
         return record
+
+    def _photo_refs(self, given: Any, who: str) -> str | None:
+        """The ``photos`` text: given references plus ``<photo uuid>/<file name>`` per file."""
+        bad = [f for f in self.photo_files
+               if not Path(f).is_file() or Path(f).suffix.lower() not in PHOTO_SUFFIXES]
+        if bad:
+            msg = translate(_CTX, "not an image file that can be attached: {files}").format(
+                files=", ".join(str(f) for f in bad))
+            raise _refuse(self.layer, who, "photos", msg)
+        if len(self.photo_ids) != len(self.photo_files):
+            self.photo_ids = [new_uuid() for _ in self.photo_files]
+        parts = [p for p in str(given or "").split(";") if p]
+        for pid, path in zip(self.photo_ids, self.photo_files, strict=True):
+            ref = f"{pid}/{Path(path).name}"
+            if ref not in parts:
+                parts.append(ref)
+        return ";".join(parts) or None
+
+    def photo_note(self) -> dict[str, str]:
+        """What the store needs to copy the photo files into the GeoPackage at save time."""
+        files = [[pid, str(Path(f).resolve())] for pid, f in
+                 zip(self.photo_ids, self.photo_files, strict=True)]
+        return {"photo_files": json.dumps(files)} if files else {}
 
     def do(self, ctx: EditContext) -> None:
         """Validate the inspection, append it, and update the asset's condition."""
@@ -122,6 +154,8 @@ class AddInspection(Command):
         self.old_asset = {f: row.get(f) for f in ("condition", "last_inspected") if adef.field(f)}
         rows.insert_row(insp, clean)
         self._follow_latest(insp, asset)
+        if self.photo_files:
+            ctx.notes[(self.layer, self.uuid)] = self.photo_note()
 
     def _follow_latest(self, insp: MapLayer, asset: MapLayer) -> None:
         latest = latest_inspection(insp, self.asset_uuid)
@@ -137,6 +171,7 @@ class AddInspection(Command):
     def undo(self, ctx: EditContext) -> None:
         """Remove the inspection and restore the asset's previous condition and date."""
         rows.delete_row(ctx.layer(self.layer), self.uuid)
+        ctx.notes.pop((self.layer, self.uuid), None)
         asset = ctx.layer(self.asset_layer)
         for name, value in self.old_asset.items():
             rows.set_cell(asset, self.asset_uuid, name, value)

@@ -10,6 +10,7 @@ are registered first. Any failure (read-only, locked, disk full) rolls everythin
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections import defaultdict
@@ -31,6 +32,7 @@ from gisdesk.core.layer import MapLayer
 from gisdesk.i18n import translate
 from gisdesk.io import gpkg_store_blob as blob
 from gisdesk.io.gpkg_store_audit import write_audit
+from gisdesk.io.gpkg_store_photos import write_photos
 from gisdesk.io.gpkg_store_tables import (
     TableInfo,
     ensure_columns,
@@ -58,18 +60,23 @@ class SaveReport:
     updated: int = 0
     deleted: int = 0
     audit_rows: int = 0
+    photos: int = 0
+
+
+def _reason(exc: Exception) -> str:
+    """Why a save failed, in words a user can act on."""
+    text = str(exc).lower() if isinstance(exc, sqlite3.Error) else ""
+    if isinstance(exc, PermissionError) or "readonly" in text:
+        return translate(_CTX, "the file is read-only")
+    if "locked" in text or "busy" in text:
+        return translate(_CTX, "the file is locked by another program (close it there)")
+    if "disk is full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return translate(_CTX, "the disk is full")
+    return str(exc)
 
 
 def _explain(path: Path, exc: Exception) -> StoreError:
-    text = str(exc).lower()
-    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-        why = translate(_CTX, "the file is read-only")
-    elif "locked" in text or "busy" in text:
-        why = translate(_CTX, "the file is locked by another program (close it there)")
-    elif "full" in text or "no space" in text:
-        why = translate(_CTX, "the disk is full")
-    else:
-        why = str(exc)
+    why = _reason(exc)
     msg = translate(_CTX, "Could not save to {path}: {why}. Nothing was written; your edits are "
                     "kept and can be saved again.")
     return StoreError(msg.format(path=path, why=why))
@@ -206,6 +213,7 @@ def save_session(session: EditSession, host: str | None = None) -> SaveReport:
             writer = _Writer(conns[current], stamp)
             for layer, change in items:
                 writer.write(layer, change)
+                total.photos += write_photos(conns[current], change, stamp)
             writer.finish()
             records = [r for _, c in items for r in records_for(c, session.profile, stamp, desk)]
             write_audit(conns[current], records, stamp)
