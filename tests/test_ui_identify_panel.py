@@ -187,3 +187,19 @@ def test_identify_value_format_dates_booleans_and_unknown_codes(qapp, lang):
     assert format_field("LEAKING", valves.field("status"), catalog, valves, "id") == "LEAKING"
     # integer domains survive pandas turning the column into floats
     assert format_field(2.0, valves.field("condition"), catalog, valves, "id") == "Buruk"
+
+
+def test_identify_panel_copies_label_value_lines(qtbot, project, lang):
+    from PySide6.QtGui import QGuiApplication
+
+    lang("en")
+    panel = IdentifyPanel(project)
+    qtbot.addWidget(panel)
+    panel.show_features("valves", [0])
+    panel.table.selectRow(1)  # Asset code
+    assert panel.copy_to_clipboard() == "Asset code\tV-001"
+    assert QGuiApplication.clipboard().text() == "Asset code\tV-001"
+    panel.table.clearSelection()
+    lines = panel.copy_to_clipboard().splitlines()
+    assert len(lines) == panel.table.rowCount()
+    assert "Status\tClosed" in lines

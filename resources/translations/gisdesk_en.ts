@@ -4,7 +4,7 @@
 <context>
     <name>IdentifyPanel</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+233"/>
+        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+250"/>
         <source>%n feature(s) selected</source>
         <translation>
             <numerusform>%n feature selected</numerusform>

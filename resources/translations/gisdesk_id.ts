@@ -275,7 +275,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+192"/>
+        <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+209"/>
         <source>Feature {0} of {1}</source>
         <translation>Fitur {0} dari {1}</translation>
     </message>
@@ -315,6 +315,11 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+4"/>
         <source>Identify</source>
         <translation>Identifikasi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Salin</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -748,7 +753,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../../gisdesk/network/graph.py" line="+123"/>
+        <location filename="../../gisdesk/network/graph.py" line="+124"/>
         <source>Layer &apos;{0}&apos;: features {1} have no geometry</source>
         <translation>Lapisan &apos;{0}&apos;: fitur {1} tidak memiliki geometri</translation>
     </message>
@@ -1230,7 +1235,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Pastikan berkas lengkap dan dalam format vektor yang didukung; rincian dalam tanda kurung membantu petugas dukungan.</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/readers.py" line="+172"/>
+        <location filename="../../gisdesk/io/discovery.py" line="+28"/>
         <source>the file does not exist</source>
         <translation>berkas tidak ada</translation>
     </message>
@@ -1260,7 +1265,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Pastikan ini berkas yang ingin Anda buka.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>it has no layer called &apos;{layer}&apos;</source>
         <translation>tidak ada lapisan bernama &apos;{layer}&apos;</translation>
     </message>
@@ -1292,12 +1297,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>{n} fitur memiliki geometri tidak valid (mis. cincin yang berpotongan sendiri); fitur tetap dimuat dan digambar apa adanya — periksa dengan Lapisan ▸ Validasi (id {ids})</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/readers.py" line="+91"/>
+        <location filename="../../gisdesk/io/readers.py" line="+257"/>
         <source>the geometries could not be read ({reason}); attributes are loaded without shapes</source>
         <translation>geometri tidak dapat dibaca ({reason}); atribut dimuat tanpa bentuk</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
         <source>GDAL: {text}</source>
         <translation>GDAL: {text}</translation>
     </message>

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -65,6 +66,12 @@ class IdentifyPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.
                                                            ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.copy_action = QAction(self.table)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy_to_clipboard)
+        self.table.addAction(self.copy_action)
         self.selection_label = QLabel()
         self._layout_widgets()
         project.layers_changed.connect(self._on_layers_changed)
@@ -148,6 +155,16 @@ class IdentifyPanel(QWidget):
     def current(self) -> Hit | None:
         """The feature on display, or None."""
         return self._hits[self._pos] if self._hits else None
+
+    def copy_to_clipboard(self) -> str:
+        """Copy the selected rows (all rows when none) as "label<TAB>value" lines for a report
+        or a spreadsheet; returns the copied text."""
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}) or range(
+            self.table.rowCount())
+        text = "\n".join(
+            f"{self.table.item(r, 0).text()}\t{self.table.item(r, 1).text()}" for r in rows)
+        QGuiApplication.clipboard().setText(text)
+        return text
 
     # --- the list of hits --------------------------------------------------------------------
     def _caption(self, hit: Hit, lang: str) -> str:
@@ -235,6 +252,7 @@ class IdentifyPanel(QWidget):
     # --- language --------------------------------------------------------------------------
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Identify"))
+        self.copy_action.setText(self.tr("Copy"))
         self.previous_button.setText(self.tr("Previous"))
         self.next_button.setText(self.tr("Next"))
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
