@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
 import pytest
 from _edit_fixtures import PDAM_EDITOR, open_project, uuids, write_city
 
 from gisdesk.core import edits_frame as rows
 from gisdesk.core.edits_session import EditSession
-from gisdesk.core.inspections import AddInspection, latest_inspection
+from gisdesk.core.inspections import AddInspection, inspection_status, latest_inspection
 from gisdesk.core.validation import FieldValueError
 
 MAIN = uuids(6, 1)
@@ -62,3 +65,21 @@ def test_inspections_bad_condition_or_defect_refused(session) -> None:
         _inspect(session, "2024-05-01", 3, defects="ROT")
     assert len(session.project.layer("inspections").frame) == 0
     assert rows.get_row(session.project.layer("water_mains"), MAIN[0])["condition"] == 3
+
+
+def test_inspections_status_lists_overdue_assets_first(session) -> None:
+    _inspect(session, "2020-01-10", 3)  # water mains every 24 months: due 2022-01-10
+    mains = session.project.layer("water_mains")
+    other = AddInspection(asset_layer="water_mains", asset_uuid=MAIN[1],
+                          values={"inspected_on": "2024-06-01", "condition": 4,
+                                  "next_due": "2024-07-01"})
+    session.apply(other)
+    status = inspection_status(mains, session.project.layer("inspections"), dt.date(2024, 7, 11))
+    assert len(status) == 6
+    first = status.iloc[0]
+    assert first["uuid"] == MAIN[0] and first["days_overdue"] == (
+        dt.date(2024, 7, 11) - dt.date(2022, 1, 10)).days
+    by_uuid = status.set_index("uuid")
+    assert by_uuid.loc[MAIN[1], "days_overdue"] == 10  # its own next_due wins
+    assert by_uuid.loc[MAIN[3], "days_overdue"] == 0 and pd.isna(
+        by_uuid.loc[MAIN[3], "last_inspected"])  # never inspected: due today

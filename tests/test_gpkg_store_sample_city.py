@@ -6,8 +6,10 @@ and redo, save — and see it all in the file and in the features' history.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
+import pandas as pd
 import pyogrio
 import pytest
 import shapely
@@ -17,7 +19,7 @@ from gisdesk.core import edits_frame as rows
 from gisdesk.core.definitions import default_catalog
 from gisdesk.core.edits import AddFeature, SetAttribute
 from gisdesk.core.edits_session import EditSession
-from gisdesk.core.inspections import AddInspection
+from gisdesk.core.inspections import AddInspection, inspection_status
 from gisdesk.core.journal import Journal, journal_path_for, pending_journal
 from gisdesk.core.project import Project
 from gisdesk.core.roles import Profile
@@ -82,3 +84,6 @@ def test_gpkg_store_sample_city_walkthrough(sample_city, tmp_path) -> None:
         ("update", "surface"), ("update", "condition"), ("update", "last_inspected")}
     assert {r.user_name for r in history} == {"Rahmat"}
     assert [r.action for r in read_history(city, light.uuid)] == ["insert"]
+    status = inspection_status(roads, project.layer("inspections"), dt.date(2031, 2, 1))
+    assert len(status) == len(roads.frame) and (status["days_overdue"] >= 0).all()
+    assert status.set_index("uuid").loc[road, "last_inspected"] == pd.Timestamp("2031-01-15")

@@ -175,3 +175,31 @@ class AddInspection(Command):
         asset = ctx.layer(self.asset_layer)
         for name, value in self.old_asset.items():
             rows.set_cell(asset, self.asset_uuid, name, value)
+
+
+def inspection_status(asset: MapLayer, inspections: MapLayer, today: dt.date) -> pd.DataFrame:
+    """Per asset: latest inspection date, next due date and days overdue (for the overdue view).
+
+    The due date is the latest inspection's ``next_due``, else its date plus the layer's
+    interval; assets never inspected are due now. Rows are sorted most overdue first.
+    """
+    key = rows.key_of(asset)
+    months = asset.definition.inspection.interval_months if (
+        asset.definition and asset.definition.inspection) else 12
+    frame = inspections.frame
+    mine = frame[(frame["asset_layer"] == asset.name).to_numpy(dtype=bool, na_value=False)] if (
+        len(frame) and "asset_layer" in frame) else frame.iloc[0:0]
+    latest = (
+        mine.assign(_on=pd.to_datetime(mine["inspected_on"], errors="coerce"))
+        .sort_values("_on", kind="stable")
+        .groupby("asset_uuid", sort=False)
+        .tail(1)
+        .set_index("asset_uuid")
+    ) if len(mine) else pd.DataFrame(columns=["_on", "next_due"])
+    out = pd.DataFrame({"uuid": asset.frame[key].to_numpy()})
+    out["last_inspected"] = out["uuid"].map(latest["_on"]).astype("datetime64[ns]")
+    due = out["uuid"].map(pd.to_datetime(latest["next_due"], errors="coerce"))
+    fallback = out["last_inspected"] + pd.DateOffset(months=months)
+    out["next_due"] = due.fillna(fallback).fillna(pd.Timestamp(today))
+    out["days_overdue"] = (pd.Timestamp(today) - out["next_due"]).dt.days.clip(lower=0)
+    return out.sort_values("days_overdue", ascending=False, kind="stable").reset_index(drop=True)
