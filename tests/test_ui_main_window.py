@@ -232,3 +232,20 @@ def test_main_window_bad_project_file_shows_message(make_window, qtbot, tmp_path
         w.open_path(bad)
     assert len(shown) == 1 and str(bad) in shown[0][1] and "newer GIS Desk" in shown[0][1]
     assert w.project_path is None
+
+
+def test_main_window_language_switch_retranslates_and_is_saved(window, qtbot):
+    from gisdesk.ui import i18n
+
+    if "id" not in i18n.available_languages():
+        pytest.skip("Indonesian translation not built")
+    try:
+        window.set_language("id")
+        qtbot.waitUntil(lambda: window.menu_file.title() != "&File", timeout=5000)
+        assert window.act_open_data.text() != "&Open Data…"
+        assert i18n.current_language() == "id" and i18n.saved_language() == "id"
+        checked = [a.data() for a in window.language_group.actions() if a.isChecked()]
+        assert checked == ["id"]
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: window.menu_file.title() == "&File", timeout=5000)
