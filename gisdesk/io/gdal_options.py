@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pyogrio
+
+from gisdesk.io.errors import ReadCancelled
 
 if TYPE_CHECKING:
     from gisdesk.io.formats import Dataset
 
 _LOCK = threading.RLock()
-_WARNINGS_LOCK = threading.Lock()
+T = TypeVar("T")
+_WARNINGS_LOCK = threading.RLock()
 
 # OSM files: the default custom indexing fails on files whose node ids are not sorted
 # ("Non increasing node id"), which makes every non-point layer unreadable.
@@ -63,3 +66,21 @@ def captured_warnings() -> Iterator[list[warnings.WarningMessage]]:
     with _WARNINGS_LOCK, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         yield caught
+
+
+def with_retries(dataset: Dataset, action: Callable[[], T]) -> T:
+    """Run ``action`` under each GDAL config that may rescue ``dataset``.
+
+    Raises the first error (the one without rescue options is the most telling) if none works.
+    """
+    first: Exception | None = None
+    for config in retry_configs(dataset):
+        try:
+            with config_options(config):
+                return action()
+        except ReadCancelled:  # the user said stop: no retry
+            raise
+        except Exception as exc:  # the next config may work
+            first = first or exc
+    assert first is not None
+    raise first

@@ -20,9 +20,10 @@ from gisdesk.core.definitions import Catalog
 from gisdesk.core.layer import DataSource, MapLayer
 from gisdesk.i18n import translate
 from gisdesk.io import chunked
+from gisdesk.io.discovery import find_layer, layers_of
 from gisdesk.io.errors import ReadCancelled, ReadError, explain
-from gisdesk.io.formats import Dataset, datasets_for
-from gisdesk.io.gdal_options import captured_warnings, config_options, retry_configs
+from gisdesk.io.formats import Dataset
+from gisdesk.io.gdal_options import captured_warnings, with_retries
 from gisdesk.io.geometry_checks import clean_geometries, note_unreadable
 from gisdesk.io.reproject import crs_to_string, no_crs_problem, place, transform_bbox
 
@@ -59,7 +60,7 @@ def list_layers(path: Path | str) -> list[LayerInfo]:
     """
     path = Path(path)
     out = []
-    for dataset, name in _layers_of(path):
+    for dataset, name in layers_of(path):
         try:
             out.append(_info_of(dataset, name))
         except Exception as exc:  # a bad layer is described, not fatal
@@ -108,7 +109,7 @@ def read_layer(
     ReadCancelled
         When ``cancel`` asked to stop.
     """
-    dataset, name = _find_layer(Path(path), layer)
+    dataset, name = find_layer(Path(path), layer)
     return _read_entry(dataset, name, target_crs=target_crs, bbox=bbox, catalog=catalog,
                        where=where, progress=progress, cancel=cancel, batch_rows=batch_rows)
 
@@ -145,7 +146,7 @@ def open_path(
         When ``cancel`` asked to stop.
     """
     path = Path(path)
-    entries = _layers_of(path)
+    entries = layers_of(path)
     layers: list[MapLayer] = []
     errors: list[ReadError] = []
     for i, (dataset, name) in enumerate(entries):
@@ -166,79 +167,9 @@ def _scaled(progress: chunked.Progress | None, index: int, count: int) -> chunke
     return lambda fraction: progress((index + fraction) / count)
 
 
-def _layers_of(path: Path) -> list[tuple[Dataset, str]]:
-    """(dataset, layer name) pairs in file order; raises ReadError if nothing opens."""
-    if not path.exists():
-        raise ReadError(path, translate("ReadError", "the file does not exist"),
-                        hint=translate("ReadError", "Check the path."))
-    datasets = datasets_for(path)
-    if path.suffix.lower() == ".zip" and len(datasets) == 1 and datasets[0].inner is None:
-        try:
-            names = _layer_names(datasets[0])
-            return [(datasets[0], n) for n in names] if names else _no_layers(path)
-        except Exception:  # the data may sit in a sub-folder of the zip
-            datasets = datasets_for(path, root_opens=False)
-        if datasets[0].inner is None:
-            raise ReadError(
-                path, translate("ReadError", "the zip archive holds no file GIS Desk can read"),
-                hint=translate("ReadError", "Unzip it and open the data file inside directly."),
-            )
-    out: list[tuple[Dataset, str]] = []
-    first_error: Exception | None = None
-    for dataset in datasets:
-        try:
-            out.extend((dataset, n) for n in _layer_names(dataset))
-        except Exception as exc:  # try the other datasets of a zip
-            first_error = first_error or exc
-    if out:
-        return out
-    if first_error is not None:
-        reason, hint = explain(first_error)
-        raise ReadError(path, reason, hint=hint) from first_error
-    return _no_layers(path)
-
-
-def _no_layers(path: Path) -> list[tuple[Dataset, str]]:
-    raise ReadError(
-        path, translate("ReadError", "it contains no map layers"),
-        hint=translate("ReadError", "Check that this is the file you meant to open."),
-    )
-
-
-def _layer_names(dataset: Dataset) -> list[str]:
-    if dataset.only_layer is not None:
-        return [dataset.only_layer]
-    last: Exception | None = None
-    for config in retry_configs(dataset):
-        try:
-            with config_options(config), captured_warnings():  # repeated when layers are read
-                return [str(row[0]) for row in pyogrio.list_layers(dataset.source)]
-        except Exception as exc:  # the next config may work
-            last = exc
-    assert last is not None
-    raise last
-
-
-def _find_layer(path: Path, layer: str | None) -> tuple[Dataset, str]:
-    entries = _layers_of(path)
-    if layer is None:
-        return entries[0]
-    for dataset, name in entries:
-        if name == layer:
-            return dataset, name
-    for dataset, name in entries:
-        if name.lower() == layer.lower():
-            return dataset, name
-    known = ", ".join(n for _, n in entries)
-    raise ReadError(
-        path, translate("ReadError", "it has no layer called '{layer}'").format(layer=layer),
-        hint=translate("ReadError", "Layers in this file: {names}.").format(names=known),
-    )
-
-
 def _read_info(dataset: Dataset, name: str, **flags: bool) -> dict[str, Any]:
     """pyogrio's layer metadata, with the dataset's open options and rescue configs."""
-    return _with_retries(dataset, lambda: pyogrio.read_info(
+    return with_retries(dataset, lambda: pyogrio.read_info(
         dataset.source, layer=dataset.gdal_layer(name), **flags, **dataset.options))
 
 
@@ -308,13 +239,13 @@ def _checked_frame(result: chunked.Result, geometry_type: str, problems: list[st
 def _read_features(dataset: Dataset, req: chunked.Request, problems: list[str]) -> chunked.Result:
     """Arrow first; then the row-window reader; then attributes only, each with a note."""
     try:
-        return _with_retries(dataset, lambda: chunked.read_arrow(req))
+        return with_retries(dataset, lambda: chunked.read_arrow(req))
     except ReadCancelled:
         raise
     except Exception:  # the slower reader handles curves and odd encodings
         pass
     try:
-        return _with_retries(dataset, lambda: chunked.read_windows(req))
+        return with_retries(dataset, lambda: chunked.read_windows(req))
     except ReadCancelled:
         raise
     except Exception as exc:
@@ -322,27 +253,11 @@ def _read_features(dataset: Dataset, req: chunked.Request, problems: list[str]) 
             raise
         reason, _hint = explain(exc)
         req.read_geometry = False
-        result = _with_retries(dataset, lambda: chunked.read_windows(req))
+        result = with_retries(dataset, lambda: chunked.read_windows(req))
         problems.append(translate(
             "Reader", "the geometries could not be read ({reason}); attributes are loaded "
             "without shapes").format(reason=reason))
         return result
-
-
-def _with_retries(dataset: Dataset, action: Any) -> Any:
-    """Run ``action`` under each GDAL config that may rescue this dataset; re-raise the first
-    error if none does."""
-    first: Exception | None = None
-    for config in retry_configs(dataset):
-        try:
-            with config_options(config):
-                return action()
-        except ReadCancelled:
-            raise
-        except Exception as exc:  # the next config may work
-            first = first or exc
-    assert first is not None
-    raise first
 
 
 def _gdal_warnings(caught: list[warnings.WarningMessage]) -> list[str]:
