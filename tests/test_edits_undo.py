@@ -150,3 +150,14 @@ def test_edits_large_layer_lookup_index_stays_correct(session, monkeypatch) -> N
     session.apply(SetAttribute(layer="water_mains", uuid=MAIN[1], field="notes", value="back"))
     assert rows.get_row(layer, MAIN[1])["notes"] == "back"
     assert rows.locate(layer, "00000000-0000-4000-8000-000000000000") is None
+
+
+def test_edits_new_feature_cannot_reuse_a_uuid(session) -> None:
+    line = shapely.LineString([(X0, Y0), (X0 + 1, Y0 + 1)])
+    with pytest.raises(FieldValueError, match=r"'uuid'.*already used"):
+        session.apply(AddFeature(layer="water_mains", uuid=MAIN[0], values={"asset_id": "D"},
+                                 geometry=line))
+    with pytest.raises(FieldValueError, match="already used"):
+        session.apply(SplitLine(layer="water_mains", uuid=MAIN[1], new_uuid=MAIN[2],
+                                point=shapely.Point(X0 + 150, Y0)))
+    assert len(_mains(session).frame) == 6

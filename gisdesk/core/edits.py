@@ -207,6 +207,13 @@ def check_geometry(ldef: LayerDef, geom: Any, feature: str) -> None:
         raise _refuse(ldef.name, feature, "geometry", msg)
 
 
+def refuse_taken_uuid(layer: MapLayer, ldef: LayerDef, uuid: str, who: str) -> None:
+    """A new feature may not reuse a UUID: identity must stay unique."""
+    if rows.locate(layer, uuid) is not None:
+        msg = translate(_CTX, "UUID {uuid} is already used in this layer").format(uuid=uuid)
+        raise _refuse(ldef.name, who, ldef.key, msg)
+
+
 @dataclass(kw_only=True)
 class AddFeature(Command):
     """Add a feature: definition defaults, then the given values, under a new UUID."""
@@ -229,6 +236,7 @@ class AddFeature(Command):
         lyr, ldef = ctx.layer(self.layer), ctx.definition(self.layer)
         record = {**defaults(ldef), **self.values, ldef.key: self.uuid}
         who = describe_feature(ldef, record)
+        refuse_taken_uuid(lyr, ldef, self.uuid, who)
         clean = coerce_record(ldef, record, ctx.catalog, who)
         geom_col = rows.geometry_column(lyr.frame)
         if ldef.is_spatial:

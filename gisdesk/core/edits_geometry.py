@@ -22,6 +22,7 @@ from gisdesk.core.edits import (
     _refuse,
     check_geometry,
     new_uuid,
+    refuse_taken_uuid,
 )
 from gisdesk.core.validation import describe_feature
 from gisdesk.i18n import translate
@@ -108,6 +109,7 @@ class SplitLine(Command):
         rows.require(lyr, self.uuid)
         row = rows.get_row(lyr, self.uuid) or {}
         who = describe_feature(ldef, row)
+        refuse_taken_uuid(lyr, ldef, self.new_uuid, who)
         first, second = self._pieces(row.get(col), who)
         for piece in (first, second):
             check_geometry(ldef, piece, who)
