@@ -186,3 +186,31 @@ def test_io_formats_csv_easting_northing_without_crs_is_flagged(tmp_path: Path):
     assert layer.frame.crs is None
     assert "no CRS — set it with Layer ▸ Set CRS" in layer.problems
     assert layer.frame.geometry.x.round(2).tolist() == utm.geometry.x.round(2).tolist()
+
+
+def test_io_formats_shapefile_with_bang_in_name(tmp_path: Path):
+    _write(_valves(), tmp_path / "valves.shp", "ESRI Shapefile")
+    for part in list(tmp_path.glob("valves.*")):
+        part.rename(tmp_path / ("survey!" + part.name))
+    layer = read_layer(tmp_path / "survey!valves.shp")
+    _assert_valves(layer, name="survey!valves")
+    assert layer.source.path == tmp_path / "survey!valves.shp"
+
+
+def test_io_formats_folder_of_shapefiles(tmp_path: Path):
+    folder = tmp_path / "delivery"
+    folder.mkdir()
+    _write(_valves(), folder / "valves.shp", "ESRI Shapefile")
+    _write(_valves(), folder / "hydrants.shp", "ESRI Shapefile")
+    result = open_path(folder, catalog=default_catalog())
+    assert sorted(layer.name for layer in result.layers) == ["hydrants", "valves"]
+    assert {layer.definition.name for layer in result.layers} == {"hydrants", "valves"}
+
+
+def test_io_formats_kmz(tmp_path: Path):
+    kml = _write(_valves(), tmp_path / "doc.kml", "KML")
+    with zipfile.ZipFile(tmp_path / "valves.kmz", "w") as archive:
+        archive.write(kml, "doc.kml")
+    result = open_path(tmp_path / "valves.kmz")
+    assert result.errors == []
+    assert sum(len(layer.frame) for layer in result.layers) == 3
