@@ -187,3 +187,15 @@ def test_canvas_scale_bar_format_length():
     assert format_length(2000) == "2 km"
     assert format_length(500) == "500 m"
     assert format_length(1500) == "1.5 km"
+
+
+def test_canvas_device_view_keeps_extent_and_scale():
+    from gisdesk.core.viewport import Viewport
+    from gisdesk.ui.canvas.map_canvas import _device_view
+
+    view = Viewport(500000.0, 60000.0, 2.0, 400, 300)
+    hi = _device_view(view, 1.5)
+    assert (hi.width, hi.height) == (600, 450)
+    assert hi.extent == pytest.approx(view.extent)
+    assert hi.scale == pytest.approx(view.scale)
+    assert _device_view(view, 1.0) is view

@@ -9,6 +9,7 @@ the newest one wins: a stale job is cancelled and its late result is dropped.
 from __future__ import annotations
 
 import enum
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
@@ -55,6 +56,20 @@ def _padded(extent: Extent) -> Extent:
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
     hw, hh = max(maxx - minx, MIN_EXTENT_M) / 2, max(maxy - miny, MIN_EXTENT_M) / 2
     return (cx - hw, cy - hh, cx + hw, cy + hh)
+
+
+def _device_view(view: Viewport, dpr: float) -> Viewport:
+    """The same view in device pixels, so a 150 % display gets a sharp, not stretched, map.
+
+    The renderer scales symbol sizes with ``dpi / 96``, so raising dpi by the ratio keeps lines
+    and labels the same physical size while the extent and scale stay unchanged.
+    """
+    if dpr == 1.0:
+        return view
+    return replace(
+        view, width=round(view.width * dpr), height=round(view.height * dpr),
+        resolution=view.resolution / dpr, dpi=view.dpi * dpr,
+    )
 
 
 class MapCanvas(QWidget):
@@ -231,8 +246,13 @@ class MapCanvas(QWidget):
             selection=dict(self._selection),
         )
 
+        dpr = self.devicePixelRatioF()
+        target = _device_view(view, dpr)
+
         def work(ctx: JobContext) -> tuple[int, Viewport, QImage]:
-            return serial, view, render_image(project, view, options, ctx.cancel_event)
+            image = render_image(project, target, options, ctx.cancel_event)
+            image.setDevicePixelRatio(dpr)
+            return serial, view, image
 
         self._job = Job("render", work)
         self._job.succeeded.connect(self._on_rendered)
