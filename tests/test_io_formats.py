@@ -161,7 +161,8 @@ def test_io_formats_csv_wkt_column_any_common_name(tmp_path: Path, column: str):
 
 
 @pytest.mark.parametrize(
-    ("xname", "yname"), [("x", "y"), ("lon", "lat"), ("Longitude", "Latitude")]
+    ("xname", "yname"),
+    [("x", "y"), ("lon", "lat"), ("Longitude", "Latitude"), ("bujur", "lintang")],
 )
 def test_io_formats_csv_xy_lonlat_assumes_wgs84(tmp_path: Path, xname: str, yname: str):
     rows = [f"asset_id,{xname},{yname}"]
@@ -214,3 +215,14 @@ def test_io_formats_kmz(tmp_path: Path):
     result = open_path(tmp_path / "valves.kmz")
     assert result.errors == []
     assert sum(len(layer.frame) for layer in result.layers) == 3
+
+
+def test_io_formats_csv_excel_export_with_semicolons_and_decimal_commas(tmp_path: Path):
+    # Excel in an Indonesian locale writes "123,059" and separates columns with ";".
+    rows = ["asset_id;lon;lat"] + [
+        f"V-00{i + 1};{x};{y}".replace(".", ",") for i, (x, y) in enumerate(LONLAT)
+    ]
+    path = tmp_path / "valves.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    layer = read_layer(path)
+    _assert_valves(layer)
