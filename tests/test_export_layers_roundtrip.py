@@ -60,7 +60,8 @@ def test_export_layers_roundtrip(tmp_path: Path, name: str, suffix: str) -> None
 def test_export_layers_reopen_in_gisdesk_reader(tmp_path: Path) -> None:
     catalog = default_catalog()
     for suffix in ("shp", "csv", "geojson"):
-        out = tmp_path / f"valves.{suffix}"
+        (tmp_path / suffix).mkdir()
+        out = tmp_path / suffix / f"valves.{suffix}"
         export_layer(MapLayer("valves", valves()), out)
         layer = read_layer(out, catalog=catalog)
         assert len(layer.frame) == 4 and layer.frame.crs.to_epsg() == 32651
@@ -106,3 +107,27 @@ def test_export_layers_filtered_by_expression() -> None:
     poor = filtered_layer(layer, "condition <= 2", catalog)
     assert list(poor.frame["asset_id"]) == ["JL-000", "JL-001", "JL-005"]
     assert isinstance(poor.frame, gpd.GeoDataFrame) and len(layer.frame) == 6
+
+
+def test_export_layers_table_without_geometry(tmp_path: Path) -> None:
+    frame = valves().drop(columns="geometry")
+    table = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([None] * len(frame)))  # as read
+    for suffix in ("gpkg", "csv", "shp"):
+        out = tmp_path / f"inspections.{suffix}"
+        result = export_layer(MapLayer("inspections", table), out)
+        assert not result.has_geometry and result.crs is None
+        back = pyogrio.read_dataframe(out if suffix != "shp" else out.with_suffix(".dbf"))
+        assert "geometry" not in back.columns or back.geometry.isna().all()
+        assert list(back["asset_id"]) == ["KT-000", "KT-001", "KT-002", "KT-003"]
+    with pytest.raises(ValueError, match="layer 'inspections' has no geometry"):
+        export_layer(MapLayer("inspections", table), tmp_path / "inspections.geojson")
+
+
+def test_export_layers_csv_and_shapefile_must_not_share_prj(tmp_path: Path) -> None:
+    export_layer(MapLayer("roads", roads()), tmp_path / "roads.shp")
+    with pytest.raises(ValueError, match=r"roads\.shp is in the same folder.*roads\.prj"):
+        export_layer(MapLayer("roads", roads()), tmp_path / "roads.csv")
+    export_layer(MapLayer("valves", valves()), tmp_path / "valves.csv")
+    with pytest.raises(ValueError, match=r"valves\.csv is in the same folder"):
+        export_layer(MapLayer("valves", valves()), tmp_path / "valves.shp")
+    assert pyogrio.read_info(tmp_path / "roads.shp")["crs"] == "EPSG:32651"  # untouched

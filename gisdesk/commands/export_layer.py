@@ -68,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from exc
     for warning in result.warnings:
         print(translate("Export", "warning: {0}").format(warning))
+    where = result.crs or translate("Export", "no CRS")
+    if not result.has_geometry:
+        where = translate("Export", "table without geometry")
     print(translate("Export", "wrote {0}: {1} features ({2}, {3})").format(
-        result.path, result.features, result.driver, result.crs or "no CRS"))
+        result.path, result.features, result.driver, where))
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 import pyogrio
 
 from gisdesk.core.definitions import Catalog
@@ -52,6 +53,7 @@ class LayerExport:
     crs: str | None
     renamed: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    has_geometry: bool = True
 
 
 def driver_for(path: Path) -> str:
@@ -91,6 +93,26 @@ def shapefile_names(columns: list[str]) -> dict[str, str]:
     return renamed
 
 
+TABLE_DRIVERS = {"GPKG", "ESRI Shapefile", "CSV"}
+"""Formats that can hold a layer without geometry (inspections) as a plain table."""
+
+
+def _check_prj_clash(path: Path, driver: str) -> None:
+    """Refuse a CSV next to a same-named shapefile (or the reverse): they share ``.prj``.
+
+    GDAL writes ``roads.prj`` for ``roads.csv`` too and reads it back for both, so one of the two
+    files would silently get the other's CRS.
+    """
+    other = {"CSV": ".shp", "ESRI Shapefile": ".csv"}.get(driver)
+    if other and path.with_suffix(other).exists():
+        msg = translate(
+            "Export", "{0}: {1} is in the same folder and both would use {2}; GDAL would read "
+            "one file with the other's CRS. Choose another file name."
+        )
+        raise ValueError(msg.format(path, path.with_suffix(other).name,
+                                    path.with_suffix(".prj").name))
+
+
 def _remove_existing(path: Path, driver: str) -> None:
     """Single-file formats are replaced; a GeoPackage keeps its other layers."""
     if driver == "GPKG":
@@ -101,8 +123,13 @@ def _remove_existing(path: Path, driver: str) -> None:
         target.unlink(missing_ok=True)
 
 
-def _prepared(frame: gpd.GeoDataFrame, driver: str, crs: Any) -> gpd.GeoDataFrame:
-    """``frame`` in the CRS the format needs (or ``crs``), geometry column named ``geometry``."""
+def _prepared(frame: gpd.GeoDataFrame, driver: str, crs: Any) -> pd.DataFrame:
+    """``frame`` in the CRS the format needs (or ``crs``), geometry column named ``geometry``.
+
+    A layer without any geometry (e.g. inspections) becomes a plain table.
+    """
+    if frame.geometry.isna().all():
+        return pd.DataFrame(frame.drop(columns=frame.geometry.name))
     target = "EPSG:4326" if driver in LONLAT_DRIVERS else crs
     if target is not None and frame.crs is not None:
         frame = frame.to_crs(target)
@@ -142,6 +169,12 @@ def export_layer(
     frame = layer.frame if isinstance(layer, MapLayer) else layer
     name = layer_name or (layer.name if isinstance(layer, MapLayer) else path.stem)
     frame = _prepared(frame, driver, crs)
+    if isinstance(frame, gpd.GeoDataFrame):
+        _check_prj_clash(path, driver)
+    elif driver not in TABLE_DRIVERS:
+        msg = translate("Export", "{0}: layer '{1}' has no geometry; export it as .gpkg, .csv "
+                        "(or a table as .xlsx)")
+        raise ValueError(msg.format(path, name))
     renamed: dict[str, str] = {}
     warnings: list[str] = []
     if driver == "ESRI Shapefile":
@@ -161,8 +194,10 @@ def export_layer(
     except Exception as exc:  # GDAL errors come in many classes; all mean "not written"
         msg = translate("Export", "Cannot write layer '{0}' to {1}: {2}")
         raise ValueError(msg.format(name, path, exc)) from exc
-    out_crs = frame.crs.to_string() if frame.crs is not None else None
-    return LayerExport(path, driver, len(frame), out_crs, renamed, warnings)
+    crs_of = getattr(frame, "crs", None)
+    out_crs = crs_of.to_string() if crs_of is not None else None
+    return LayerExport(path, driver, len(frame), out_crs, renamed, warnings,
+                       isinstance(frame, gpd.GeoDataFrame))
 
 
 def filtered_layer(layer: MapLayer, where: str, catalog: Catalog | None) -> MapLayer:
