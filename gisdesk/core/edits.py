@@ -143,7 +143,8 @@ def command_from_dict(data: dict[str, Any]) -> Command:
     return cls(**{k: _decode(v) for k, v in data.items() if k in names})
 
 
-def _refuse(layer: str, feature: str, field_name: str, message: str) -> FieldValueError:
+def field_error(layer: str, feature: str, field_name: str, message: str) -> FieldValueError:
+    """The error for one refused value (commands raise it before changing anything)."""
     return FieldValueError([Problem(layer, feature, field_name, message)])
 
 
@@ -174,7 +175,8 @@ class SetAttribute(Command):
         who = describe_feature(ldef, row or {})
         fdef = ldef.field(self.field)
         if fdef is not None and fdef.readonly:
-            raise _refuse(self.layer, who, self.field, translate(_CTX, "the field is read-only"))
+            msg = translate(_CTX, "the field is read-only")
+            raise field_error(self.layer, who, self.field, msg)
         self.value = coerce_value(ldef, self.field, self.value, ctx.catalog, who)
         self.old = row.get(self.field) if row else None
         rows.set_cell(lyr, self.uuid, self.field, self.value)
@@ -187,31 +189,31 @@ class SetAttribute(Command):
 def check_geometry(ldef: LayerDef, geom: Any, feature: str) -> None:
     """Refuse geometry that is missing, of the wrong type, or invalid (e.g. self-intersecting)."""
     if not isinstance(geom, shapely.Geometry) or geom.is_empty:
-        raise _refuse(ldef.name, feature, "geometry", translate(_CTX, "a geometry is required"))
+        raise field_error(ldef.name, feature, "geometry", translate(_CTX, "a geometry is required"))
     base = geom.geom_type.removeprefix("Multi")
     if base != ldef.geometry:
         msg = translate(_CTX, "a {got} cannot go into a {want} layer").format(
             got=geom.geom_type, want=ldef.geometry
         )
-        raise _refuse(ldef.name, feature, "geometry", msg)
+        raise field_error(ldef.name, feature, "geometry", msg)
     if base == "LineString" and any(
         len({tuple(xy) for xy in shapely.get_coordinates(part).round(9)}) < 2
         for part in shapely.get_parts(geom)
     ):
         msg = translate(_CTX, "a line needs at least two distinct points")
-        raise _refuse(ldef.name, feature, "geometry", msg)
+        raise field_error(ldef.name, feature, "geometry", msg)
     if not shapely.is_valid(geom):
         msg = translate(_CTX, "invalid geometry: {reason}").format(
             reason=shapely.is_valid_reason(geom)
         )
-        raise _refuse(ldef.name, feature, "geometry", msg)
+        raise field_error(ldef.name, feature, "geometry", msg)
 
 
 def refuse_taken_uuid(layer: MapLayer, ldef: LayerDef, uuid: str, who: str) -> None:
     """A new feature may not reuse a UUID: identity must stay unique."""
     if rows.locate(layer, uuid) is not None:
         msg = translate(_CTX, "UUID {uuid} is already used in this layer").format(uuid=uuid)
-        raise _refuse(ldef.name, who, ldef.key, msg)
+        raise field_error(ldef.name, who, ldef.key, msg)
 
 
 @dataclass(kw_only=True)

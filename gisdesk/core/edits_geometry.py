@@ -19,8 +19,8 @@ from gisdesk.core.edits import (
     Command,
     EditContext,
     FeatureRef,
-    _refuse,
     check_geometry,
+    field_error,
     new_uuid,
     refuse_taken_uuid,
 )
@@ -33,7 +33,7 @@ _CTX = "Edits"
 def _geometry_column(ctx: EditContext, layer: str) -> str:
     col = rows.geometry_column(ctx.layer(layer).frame)
     if col is None:
-        raise _refuse(layer, "", "geometry", translate(_CTX, "the layer has no geometry"))
+        raise field_error(layer, "", "geometry", translate(_CTX, "the layer has no geometry"))
     return col
 
 
@@ -95,11 +95,12 @@ class SplitLine(Command):
 
     def _pieces(self, line: Any, who: str) -> tuple[Any, Any]:
         if line is None or line.geom_type != "LineString":
-            raise _refuse(self.layer, who, "geometry", translate(_CTX, "only single lines split"))
+            msg = translate(_CTX, "only single lines split")
+            raise field_error(self.layer, who, "geometry", msg)
         dist = line.project(self.point)
         if dist <= 1e-9 or dist >= line.length - 1e-9:
             msg = translate(_CTX, "the split point is at an end of the line")
-            raise _refuse(self.layer, who, "geometry", msg)
+            raise field_error(self.layer, who, "geometry", msg)
         return substring(line, 0, dist), substring(line, dist, line.length)
 
     def do(self, ctx: EditContext) -> None:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from gisdesk.core import edits_frame as rows
 from gisdesk.core.definitions import LayerDef
-from gisdesk.core.edits import Command, EditContext, FeatureRef, _refuse, new_uuid
+from gisdesk.core.edits import Command, EditContext, FeatureRef, field_error, new_uuid
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.validation import coerce_record, describe_feature
 from gisdesk.i18n import translate
@@ -109,7 +109,7 @@ class AddInspection(Command):
                 msg = translate(_CTX, "unknown defect codes {bad}; allowed: {codes}").format(
                     bad=", ".join(bad), codes=", ".join(codes)
                 )
-                raise _refuse(self.layer, who, "defects", msg)
+                raise field_error(self.layer, who, "defects", msg)
         record["photos"] = self._photo_refs(record.get("photos"), who)
         if template and record.get("next_due") is None and isinstance(record["inspected_on"], str):
             try:
@@ -126,7 +126,7 @@ class AddInspection(Command):
         if bad:
             msg = translate(_CTX, "not an image file that can be attached: {files}").format(
                 files=", ".join(str(f) for f in bad))
-            raise _refuse(self.layer, who, "photos", msg)
+            raise field_error(self.layer, who, "photos", msg)
         if len(self.photo_ids) != len(self.photo_files):
             self.photo_ids = [new_uuid() for _ in self.photo_files]
         parts = [p for p in str(given or "").split(";") if p]
