@@ -20,6 +20,7 @@ from pyproj import CRS, Transformer
 
 from gisdesk.i18n import translate
 from gisdesk.network.arrays import adjacency, components
+from gisdesk.network.snapping import close_pairs, unique_points
 from gisdesk.query.metric import metric_crs, require_crs, to_metric
 
 
@@ -42,6 +43,7 @@ class Network:
     valve_node: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     valve_index: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     tolerance: float = 0.01
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def node_count(self) -> int:
@@ -127,7 +129,12 @@ def build_network(
     if valves is not None and len(valves):
         valve_xy = shapely.get_coordinates(np.asarray(to_metric(valves, "valves", crs)
                                                       .geometry.values))
-        geoms, edge_feature = _split_at_valves(geoms, valve_xy, valve_tolerance, tolerance)
+        starts, ends = _end_points(geoms)
+        at_end = np.zeros(len(valve_xy), dtype=bool)
+        at_end[close_pairs(valve_xy, np.vstack([starts, ends]), valve_tolerance)[0]] = True
+        if not at_end.all():
+            geoms, edge_feature = _split_at_valves(geoms, valve_xy[~at_end], valve_tolerance,
+                                                   tolerance)
     starts, ends = _end_points(geoms)
     node_of, node_xy = _snap(np.vstack([starts, ends]), tolerance)
     count = len(geoms)
@@ -153,27 +160,24 @@ def _end_points(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _snap(points: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
     """Node id of each point (points within ``tolerance`` share one) and node coordinates."""
-    unique, inverse = np.unique(points, axis=0, return_inverse=True)
-    inverse = inverse.ravel()
-    if tolerance > 0 and len(unique) > 1:
-        tree = shapely.STRtree(shapely.points(unique))
-        i, j = tree.query(shapely.points(unique), predicate="dwithin", distance=tolerance)
-        keep = i < j
-        labels = components(len(unique), i[keep], j[keep])
-    else:
-        labels = np.arange(len(unique))
+    unique, inverse = unique_points(points)
+    i, j = close_pairs(unique, unique, tolerance)
+    keep = i < j
+    labels = components(len(unique), i[keep], j[keep])
     roots, node_of_unique = np.unique(labels, return_inverse=True)
     return node_of_unique.ravel()[inverse], unique[roots]
 
 
 def _valve_nodes(node_xy: np.ndarray, valve_xy: np.ndarray, tolerance: float) -> np.ndarray:
     """Nearest node of each valve within ``tolerance``, else -1."""
-    if len(valve_xy) == 0 or len(node_xy) == 0:
-        return np.full(len(valve_xy), -1, dtype=np.int64)
-    tree = shapely.STRtree(shapely.points(node_xy))
-    pairs = tree.query_nearest(shapely.points(valve_xy), max_distance=tolerance, all_matches=False)
     out = np.full(len(valve_xy), -1, dtype=np.int64)
-    out[pairs[0]] = pairs[1]
+    valve_i, node_j = close_pairs(valve_xy, node_xy, tolerance)
+    if len(valve_i):
+        gap = valve_xy[valve_i] - node_xy[node_j]
+        order = np.lexsort((np.einsum("ij,ij->i", gap, gap), valve_i))
+        valve_i, node_j = valve_i[order], node_j[order]
+        first = np.r_[True, valve_i[1:] != valve_i[:-1]]
+        out[valve_i[first]] = node_j[first]
     return out
 
 
