@@ -122,19 +122,22 @@ def run_app(files: list[str], lang: str | None = None) -> int:
     project = Project(catalog=default_catalog())
     window = MainWindow(project)
     window.canvas.set_language(lang)
+    targets = [Path(f) for f in files]
+    if not targets and paths.sample_city_path().exists():
+        targets = [paths.sample_city_path()]
+    for path in targets:
+        window.open_path(path)  # reading starts while the window appears
     window.show()
+    if not targets:
+        sample = sample_city(window)  # generated on a first start without a bundled sample
+        if sample is not None:
+            window.open_path(sample)
     if project.catalog.errors:
         window.status.showMessage(
             QCoreApplication.translate("App", "{n} layer definition(s) have errors").format(
                 n=len(project.catalog.errors)
             ), 10000,
         )
-    targets = [Path(f) for f in files]
-    if not targets:
-        sample = sample_city(window)
-        targets = [sample] if sample is not None else []
-    for path in targets:
-        window.open_path(path)
     if os.environ.get(EXIT_AFTER_FIRST_MAP):
         _exit_after_first_map(app, window)
     return app.exec()
