@@ -14,6 +14,8 @@ from gisdesk.sampledata.plan import CENTRE_XY, CityPlan
 TAU = 2.0 * np.pi
 ELEVATION_SLOPE = 0.008
 """Rise (m per m) inland from the bay; land rises towards the northern hills."""
+_VALLEY_DEPTH = 3.4  # m; with the spacing below the flanks slope up to 1.2 %
+_VALLEY_SPACING = 1800.0  # m between valley floors
 
 
 class Geography:
@@ -53,14 +55,16 @@ class Geography:
         return dx, dy
 
     def elevation(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        """Ground height in metres: rising inland, with shallow east-west valleys.
+        """Ground height in metres: rising inland, furrowed by north-south valleys.
 
-        The east-west term depends on x only, so height always rises northwards at a fixed
-        easting; drains find a way downhill from every junction that is not on the coast.
+        The valley term depends on x only, so height always rises northwards at a fixed
+        easting and every junction off the coast has a lower neighbour. Valley flanks are steep
+        enough (up to 1.2 %) that water runs sideways into the valleys, so drains gather into
+        main channels instead of all running straight to the bay.
         """
         p = self._phase
         x = np.asarray(x, dtype=float)
-        valleys = 1.2 * np.sin(TAU * x / 2600.0 + p[7]) + 0.3 * np.sin(TAU * x / 900.0 + p[8])
+        valleys = -_VALLEY_DEPTH * np.cos(TAU * x / _VALLEY_SPACING + p[7])
         return ELEVATION_SLOPE * (np.asarray(y, dtype=float) - self.coast_y(x)) + valleys
 
     def land_polygon(self, margin: float = 80.0) -> shapely.Polygon:
