@@ -151,6 +151,7 @@ def main() -> int:
         return 1
     paths = [p for p in dataset_paths(ROOT) if not args.only or args.only in p]
     before = baseline(ROOT)
+    snapshot = _snapshot(ROOT)
     pool = Pool(args.timeout)
     rows = []
     started = time.perf_counter()
@@ -161,9 +162,16 @@ def main() -> int:
         rows.append(reply)
     pool.close()
     print_table(rows, time.perf_counter() - started)
+    changed = sorted(set(_snapshot(ROOT).items()) ^ set(snapshot.items()))
+    print(f"files created or changed in the data folder: {len({p for p, _ in changed})}")
     if args.tsv:
         write_tsv(args.tsv, rows)
-    return 1 if any(r["outcome"] == "crashed" for r in rows) else 0
+    return 1 if changed or any(r["outcome"] == "crashed" for r in rows) else 0
+
+
+def _snapshot(root: Path) -> dict[str, int]:
+    """Modification time of every file, to prove the sweep wrote nothing into the data."""
+    return {str(p): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
 
 
 def print_table(rows: list[dict[str, object]], seconds: float) -> None:
