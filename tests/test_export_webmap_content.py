@@ -15,6 +15,7 @@ from test_export_support import CRS, X0, Y0, roads, survey_points, valves
 
 from gisdesk.core.definitions import default_catalog
 from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
 from gisdesk.export import webmap_data
 from gisdesk.export.webmap import export_web_map
 from gisdesk.export.webmap_assets import required_external_urls
@@ -174,3 +175,17 @@ def test_export_webmap_layer_without_crs_must_be_degrees(tmp_path: Path, catalog
     with pytest.raises(ValueError, match="layer 'mystery' has no CRS"):
         export_web_map([MapLayer("mystery", frame)], tmp_path / "m.html", title="t",
                        catalog=catalog)
+
+
+def test_export_webmap_project_exports_visible_layers_in_order(tmp_path: Path, catalog) -> None:
+    project = Project(catalog)
+    project.add_layer(_layer("roads", roads(), catalog))
+    project.add_layer(_layer("valves", valves(), catalog))
+    project.add_layer(MapLayer("survey_points", survey_points()))
+    project.set_visible("valves", False)
+    out = tmp_path / "m.html"
+    result = export_web_map(project, out, title="t")
+    assert [s.name for s in result.layers] == ["roads", "survey_points"]
+    html = out.read_text(encoding="utf-8")
+    assert html.index('"title":"Roads"') < html.index('"title":"survey_points"')  # bottom first
+    assert '"title":"Valves"' not in html
