@@ -8,6 +8,7 @@ where it is, is flagged, and the user sets the CRS with :func:`assign_crs`.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
@@ -30,10 +31,22 @@ def crs_to_string(crs: Any) -> str | None:
     """Short, stable text for a CRS: "EPSG:4326" when an authority code matches, else WKT.
 
     Custom CRSs (a QGIS "unnamed" Lambert, an old .prj) have no code; their WKT keeps them exact.
+    The authority search scans the PROJ database (a second for custom CRSs), so results for
+    text input are cached: a folder of shapefiles usually shares one .prj.
     """
     if crs is None:
         return None
-    crs = CRS.from_user_input(crs)
+    if isinstance(crs, str):
+        return _crs_text_to_string(crs)
+    return _describe(CRS.from_user_input(crs))
+
+
+@lru_cache(maxsize=256)
+def _crs_text_to_string(text: str) -> str:
+    return _describe(CRS.from_user_input(text))
+
+
+def _describe(crs: CRS) -> str:
     code = crs.to_authority(min_confidence=90)
     if code is not None:
         return f"{code[0]}:{code[1]}"
