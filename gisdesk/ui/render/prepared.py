@@ -3,8 +3,8 @@
 Shapely objects are convenient but touching them per redraw is far too slow for a city. Once per
 layer version we flatten every geometry into "runs" (a polygon ring or a line part is one run of
 vertices) with their offsets, owning feature and bounding box. A redraw then only selects runs
-by bounding box (STRtree for small windows, a vectorised mask for big ones) and gathers vertices
-with numpy. Points are kept as an (n, 2) array with their feature index.
+by bounding box (a grid index for small windows, a vectorised mask for big ones) and gathers
+vertices with numpy. Points are kept as an (n, 2) array with their feature index.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
+
+from gisdesk.ui.render.grid_index import GridIndex
 
 _POLYGON_TYPES = (3, 6)  # Polygon, MultiPolygon
 _LINE_TYPES = (1, 2, 5)  # LineString, LinearRing, MultiLineString
@@ -28,25 +30,35 @@ class Runs:
     feature: np.ndarray  # (runs,) int64 row of the owning feature
     bbox: np.ndarray  # (runs, 4) minx, miny, maxx, maxy
     hole: np.ndarray | None = None  # (runs,) bool: interior ring of a polygon
-    _tree: shapely.STRtree | None = field(default=None, repr=False)
+    _index: GridIndex | None = field(default=None, repr=False)
+    _extent: tuple[float, float, float, float] | None = field(default=None, repr=False)
 
     @property
     def count(self) -> int:
         """Number of runs."""
         return len(self.feature)
 
+    @property
+    def extent(self) -> tuple[float, float, float, float]:
+        """(minx, miny, maxx, maxy) of all runs (computed once)."""
+        if self._extent is None:
+            lo = self.bbox[:, :2].min(axis=0)
+            hi = self.bbox[:, 2:].max(axis=0)
+            self._extent = (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+        return self._extent
+
     def query(self, extent: tuple[float, float, float, float]) -> np.ndarray:
         """Indices (sorted) of runs whose bounding box meets ``extent``."""
         if self.count == 0:
             return np.empty(0, dtype=np.int64)
         minx, miny, maxx, maxy = extent
-        if self.count < 20000 or _covers_most(extent, self.bbox):
+        if self.count < 20000 or _covers_most(extent, self.extent):
             b = self.bbox
             mask = (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
             return np.flatnonzero(mask)
-        if self._tree is None:
-            self._tree = shapely.STRtree(shapely.box(*self.bbox.T))
-        return np.sort(self._tree.query(shapely.box(minx, miny, maxx, maxy)))
+        if self._index is None:
+            self._index = GridIndex(self.bbox)
+        return self._index.query(extent)
 
     def gather(self, runs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Vertices of ``runs`` back to back and the start of each (no trailing offset)."""
@@ -61,13 +73,13 @@ class Runs:
         return self.xy[index], new_starts
 
 
-def _covers_most(extent: tuple[float, float, float, float], bbox: np.ndarray) -> bool:
-    """True when the window shows most of the data, where a linear scan beats the tree."""
-    lo = bbox[:, :2].min(axis=0)
-    hi = bbox[:, 2:].max(axis=0)
-    data_area = max(float((hi[0] - lo[0]) * (hi[1] - lo[1])), 1e-12)
-    ix = max(0.0, min(extent[2], hi[0]) - max(extent[0], lo[0]))
-    iy = max(0.0, min(extent[3], hi[1]) - max(extent[1], lo[1]))
+def _covers_most(
+    extent: tuple[float, float, float, float], data: tuple[float, float, float, float]
+) -> bool:
+    """True when the window shows most of the data, where a linear scan beats the index."""
+    data_area = max((data[2] - data[0]) * (data[3] - data[1]), 1e-12)
+    ix = max(0.0, min(extent[2], data[2]) - max(extent[0], data[0]))
+    iy = max(0.0, min(extent[3], data[3]) - max(extent[1], data[1]))
     return ix * iy / data_area > 0.25
 
 
