@@ -52,6 +52,26 @@ def test_export_cli_layer_shapefile_prints_truncation(city: Path, tmp_path: Path
     assert len(pyogrio.read_dataframe(out)) == 4
 
 
+def test_export_cli_web_from_project_file_keeps_visibility(city: Path, tmp_path: Path) -> None:
+    from gisdesk.core.definitions import default_catalog
+    from gisdesk.core.project import Project
+    from gisdesk.io.project_file import save_project
+    from gisdesk.io.readers import read_layer
+
+    catalog = default_catalog()
+    project = Project(catalog)
+    for name in ("districts", "roads", "valves"):
+        project.add_layer(read_layer(city, name, catalog=catalog))
+    project.set_visible("valves", False)
+    gdproj = tmp_path / "rapat.gdproj"
+    save_project(project, gdproj)
+    out = tmp_path / "rapat.html"
+    assert main(["export-web", str(gdproj), "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Roads (6)" in html and "Kelurahan (2)" in html
+    assert "Valves (" not in html and '"title":"Valves"' not in html  # hidden in the project
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
