@@ -249,3 +249,26 @@ def test_main_window_language_switch_retranslates_and_is_saved(window, qtbot):
     finally:
         window.set_language("en")
     qtbot.waitUntil(lambda: window.menu_file.title() == "&File", timeout=5000)
+
+
+def test_main_window_dropped_file_opens(make_window, qtbot, city_gpkg):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    w = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(city_gpkg))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(w.data_loaded, timeout=15000):
+        w.dropEvent(event)  # what Qt calls when the drop lands on the window
+    assert len(w.project.layers) == 3
+
+
+def test_main_window_recent_files_menu_reopens(window, make_window, qtbot, city_gpkg):
+    window._fill_recent_files()
+    actions = [a for a in window.menu_recent_files.actions() if a.isEnabled()]
+    assert [a.text() for a in actions] == [str(city_gpkg.resolve())]
+    with qtbot.waitSignal(window.data_loaded, timeout=15000):
+        actions[0].trigger()
+    assert "valves (2)" in [lyr.name for lyr in window.project.layers]

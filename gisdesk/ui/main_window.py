@@ -11,7 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from gisdesk import __version__
@@ -41,6 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(self, project: Project, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
         self.project = project
         self.selection = Selection()
         self.settings = settings or AppSettings()
@@ -508,6 +516,18 @@ class MainWindow(QMainWindow):
             self.tr("GIS Desk {version}\nOffline-first desktop GIS for city asset management.")
             .format(version=__version__),
         )
+
+    # --- drag and drop ------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Files dropped from the file manager open like File ▸ Open Data (projects too)."""
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(Path(url.toLocalFile()))
+        event.acceptProposedAction()
 
     # --- window state -------------------------------------------------------------------------
     def _restore_window(self) -> None:
