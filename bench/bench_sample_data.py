@@ -1,8 +1,9 @@
 """Time the sample-city generator at several scales.
 
-Prints one row per scale: buildings, features per layer, seconds to generate in memory, seconds
-to write, file size. The baseline, measured in the same run, is GeoPandas writing the same
-buildings layer the common way (``to_file`` without Arrow) so the writer's choice is visible.
+Prints one row per scale: features per layer, seconds to generate in memory, seconds to write,
+CPU seconds of this process (the fair number on a shared machine) and file size. The baseline,
+measured in the same run, is GeoPandas writing the same buildings layer the common way
+(``to_file`` without Arrow) next to the generator's Arrow writer.
 
     .venv/bin/python bench/bench_sample_data.py                 # scales 1, 10, 100
     .venv/bin/python bench/bench_sample_data.py --scales 0.1 1
@@ -42,6 +43,7 @@ def _baseline_buildings(layers, catalog, folder: Path) -> float:
 def run(scale: float, seed: int, folder: Path, baseline: bool) -> dict:
     """Generate and write one city; return the measurements."""
     catalog = default_catalog()
+    cpu = time.process_time()
     started = time.perf_counter()
     layers = build_layers(CityPlan(scale=scale, seed=seed), catalog)
     generated = time.perf_counter() - started
@@ -54,7 +56,8 @@ def run(scale: float, seed: int, folder: Path, baseline: bool) -> dict:
         write_layer(path, data, catalog.layers[name], catalog)
         written[name] = time.perf_counter() - t0
     write_s = time.perf_counter() - started
-    row = {"scale": scale, "gen_s": generated, "write_s": write_s,
+    cpu = time.process_time() - cpu
+    row = {"scale": scale, "gen_s": generated, "write_s": write_s, "cpu_s": cpu,
            "mb": path.stat().st_size / 1e6, "counts": {n: len(d) for n, d in layers.items()},
            "bldg_write_s": written["buildings"],
            "bldg_baseline_s": _baseline_buildings(layers, catalog, folder) if baseline else None}
@@ -70,7 +73,7 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip the GeoPandas to_file comparison (slow at scale 100)")
     args = parser.parse_args()
-    header = (f"{'scale':>6} {'total s':>8} {'gen s':>7} {'write s':>8} {'MB':>7} "
+    header = (f"{'scale':>6} {'total s':>8} {'gen s':>7} {'write s':>8} {'cpu s':>7} {'MB':>7} "
               + " ".join(f"{s:>8}" for s in SHORT.values())
               + f" {'bldg arrow s':>12} {'bldg to_file s':>14}")
     print(header)
@@ -80,7 +83,7 @@ def main() -> None:
             base = f"{r['bldg_baseline_s']:>14.2f}" if r["bldg_baseline_s"] is not None else (
                 f"{'-':>14}")
             print(f"{r['scale']:>6g} {r['gen_s'] + r['write_s']:>8.1f} {r['gen_s']:>7.1f} "
-                  f"{r['write_s']:>8.1f} {r['mb']:>7.1f} "
+                  f"{r['write_s']:>8.1f} {r['cpu_s']:>7.1f} {r['mb']:>7.1f} "
                   + " ".join(f"{r['counts'][n]:>8}" for n in SHORT)
                   + f" {r['bldg_write_s']:>12.2f} {base}", flush=True)
 
