@@ -24,16 +24,16 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMes
 from gisdesk import __version__
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Extent, Project
-from gisdesk.core.selection import Selection, features_at, features_in_rect
+from gisdesk.core.selection import Selection
 from gisdesk.io.project_file import EXTENSION, load_project, save_project
 from gisdesk.io.readers import OpenResult, open_path, read_layer
 from gisdesk.ui import i18n
 from gisdesk.ui.canvas.map_canvas import MapCanvas, Tool
 from gisdesk.ui.canvas.map_status import MapStatusBar
+from gisdesk.ui.canvas.map_tools import MapTools
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
 from gisdesk.ui.settings import RECENT_FILES, RECENT_PROJECTS, AppSettings
 
-IDENTIFY_TOLERANCE_PX = 5
 BIG_FILE_BYTES = 64 * 2**20
 """Files at least this big are read on-screen area first, then in full in the background."""
 DATA_PATTERNS = "*.gpkg *.shp *.geojson *.json *.geojsonl *.kml *.gml *.csv *.zip *.fgb *.gdb"
@@ -179,12 +179,14 @@ class MainWindow(QMainWindow):
         c = self.canvas
         c.viewport_changed.connect(lambda vp: self.status.show_scale(vp.scale))
         c.mouse_moved_world.connect(self.status.show_coordinates)
-        c.clicked_world.connect(self._on_map_clicked)
-        c.rect_selected_world.connect(self._select_in_rect)
+        self.tools = MapTools(c, self.project, self.selection, self._current_layer_name, self)
+        self.tools.identified.connect(self._show_identified)
         c.history_changed.connect(self._update_history_actions)
         c.render_failed.connect(lambda msg: self.status.showMessage(msg, 8000))
         self.status.scale_entered.connect(c.set_scale)
-        self.selection.changed.connect(self._on_selection_changed)
+        self.selection.changed.connect(
+            lambda *_: self.status.show_selection_count(self.selection.count())
+        )
         self._update_history_actions()
 
     # --- language -----------------------------------------------------------------------------
@@ -456,54 +458,23 @@ class MainWindow(QMainWindow):
         self._fill_recent(self.menu_recent_files, RECENT_FILES)
 
     # --- map interaction ----------------------------------------------------------------------
-    def _current_layer(self) -> MapLayer | None:
-        name = self.layers_panel.current_layer() if self.layers_panel is not None else None
-        return self.project.layer(name) if name else None
+    def _current_layer_name(self) -> str | None:
+        return self.layers_panel.current_layer() if self.layers_panel is not None else None
 
     def zoom_to_current_layer(self) -> None:
         """View ▸ Zoom to Layer: the layer highlighted in the layers panel (else everything)."""
-        layer = self._current_layer()
-        if layer is None:
+        name = self._current_layer_name()
+        if name is None:
             self.canvas.zoom_full()
         else:
-            self.canvas.zoom_to_layer(layer.name)
+            self.canvas.zoom_to_layer(name)
 
-    def _queryable_layers(self) -> list[MapLayer]:
-        """Visible spatial layers, top of the drawing order first (what the user sees first)."""
-        return [lyr for lyr in reversed(self.project.layers) if lyr.visible and lyr.is_spatial]
-
-    def _on_map_clicked(self, x: float, y: float) -> None:
-        tolerance = IDENTIFY_TOLERANCE_PX * self.canvas.viewport.resolution
-        if self.canvas.tool is Tool.IDENTIFY:
-            results = [
-                (lyr.name, rows) for lyr in self._queryable_layers()
-                if len(rows := features_at(lyr, x, y, tolerance))
-            ]
-            if self.identify_panel is not None:
-                self.identify_panel.show_results(results)
-                self.docks["identify"].show()
-            count = sum(len(rows) for _, rows in results)
-            self.status.showMessage(self.tr("%n feature(s) found", "", count), 4000)
-        elif self.canvas.tool is Tool.SELECT_RECT:
-            self.selection.clear()
-            for lyr in self._selectable_layers():
-                rows = features_at(lyr, x, y, tolerance)
-                if len(rows):
-                    self.selection.set(lyr.name, rows[:1])
-                    break
-
-    def _selectable_layers(self) -> list[MapLayer]:
-        current = self._current_layer()
-        return [current] if current is not None else self._queryable_layers()
-
-    def _select_in_rect(self, minx: float, miny: float, maxx: float, maxy: float) -> None:
-        self.selection.clear()
-        for lyr in self._selectable_layers():
-            self.selection.set(lyr.name, features_in_rect(lyr, (minx, miny, maxx, maxy)))
-
-    def _on_selection_changed(self, *_args: object) -> None:
-        self.status.show_selection_count(self.selection.count())
-        self.canvas.set_selection({n: self.selection.rows(n) for n in self.selection.layers()})
+    def _show_identified(self, results: list) -> None:
+        if self.identify_panel is not None:
+            self.identify_panel.show_results(results)
+            self.docks["identify"].show()
+        count = sum(len(rows) for _, rows in results)
+        self.status.showMessage(self.tr("%n feature(s) found", "", count), 4000)
 
     def _update_history_actions(self) -> None:
         self.act_previous.setEnabled(self.canvas.can_go_back())
