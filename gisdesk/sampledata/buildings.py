@@ -156,9 +156,11 @@ def build_buildings(plan: CityPlan, geo: Geography, streets: StreetNetwork,
     """The buildings layer and the kelurahan index of every building."""
     rng = plan.rng("buildings")
     seg, side, along, spacing, k = _plots(streets, rng)
-    occupied = rng.random(len(seg)) < 0.9
-    seg, side, along, spacing, k = (a[occupied] for a in (seg, side, along, spacing, k))
     base, tangent, normal = _frames(streets, seg, along, side)
+    built_up = geo.urbanity(base[:, 0], base[:, 1])
+    occupied = rng.random(len(seg)) < 0.6 + 0.35 * built_up  # gardens and fields outside
+    seg, side, along, spacing, k, base, tangent, normal = (
+        a[occupied] for a in (seg, side, along, spacing, k, base, tangent, normal))
     use = _uses(streets, seg, rng)
     width, depth, l_shaped = _shape(use, spacing, rng)
     setback = streets.half_width[seg] + rng.uniform(1.5, 4.0, len(seg))

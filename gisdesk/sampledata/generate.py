@@ -41,7 +41,7 @@ def build_layers(plan: CityPlan, catalog: Catalog) -> dict[str, LayerData]:
     buildings, kelurahan = build_buildings(plan, geo, streets, districts)
     water = build_water(plan, streets)
     drains, manholes = build_drains(plan, geo, streets)
-    assets = [road_layer(plan, streets), buildings, water.mains, water.valves, water.hydrants,
+    assets = [road_layer(plan, geo, streets), buildings, water.mains, water.valves, water.hydrants,
               drains, manholes, build_streetlights(plan, streets)]
     inspections = build_inspections(plan, assets, catalog)
     floors = np.asarray(buildings.columns["floors"])

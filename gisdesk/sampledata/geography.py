@@ -67,6 +67,16 @@ class Geography:
         valleys = -_VALLEY_DEPTH * np.cos(TAU * x / _VALLEY_SPACING + p[7])
         return ELEVATION_SLOPE * (np.asarray(y, dtype=float) - self.coast_y(x)) + valleys
 
+    def urbanity(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """1 in the old town by the bay, falling to 0 at the city edge: how built-up it is."""
+        cx = (self.x_min + self.x_max) / 2
+        cy = self.y_coast + 0.25 * self.plan.height_m
+        rx, ry = self.plan.width_m / 2, 0.8 * self.plan.height_m
+        dx = (np.asarray(x, dtype=float) - cx) / rx
+        dy = (np.asarray(y, dtype=float) - cy) / ry
+        reach = np.hypot(dx, dy)
+        return np.clip(1.0 - reach, 0.0, 1.0)
+
     def land_polygon(self, margin: float = 80.0) -> shapely.Polygon:
         """The city's land: between the coast and the northern edge, plus ``margin`` inland."""
         xs = np.linspace(self.x_min - margin, self.x_max + margin, 400)

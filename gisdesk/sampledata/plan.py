@@ -25,7 +25,7 @@ DEFAULT_SEED = 7571
 BUILDINGS_PER_SCALE = 10_000
 
 # Lattice area (m²) per expected building, measured on generated cities; it sizes the extent.
-_AREA_PER_BUILDING = 700.0
+_AREA_PER_BUILDING = 875.0
 _EDGE_M = (165.0, 125.0)  # plots lost along the coast and city edge, added back to the extent
 _ASPECT = 1.3  # width / height of the city, Gorontalo spreads east-west along the bay
 

@@ -11,6 +11,7 @@ import pyarrow as pa
 import shapely
 
 from gisdesk.sampledata.common import asset_columns, pick, years_between
+from gisdesk.sampledata.geography import Geography
 from gisdesk.sampledata.graph import component_labels, node_degree
 from gisdesk.sampledata.plan import CityPlan
 from gisdesk.sampledata.streets import ARTERIAL, COLLECTOR, ROAD_CLASSES, StreetNetwork
@@ -46,18 +47,26 @@ def _merged_geometry(streets: StreetNetwork, labels: np.ndarray):
     return shapely.linestrings(flat, indices=index), order[starts]
 
 
-def road_layer(plan: CityPlan, streets: StreetNetwork) -> LayerData:
+def _surfaces(cls: np.ndarray, built_up: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Main roads are sealed; lanes at the edge of town are often gravel or earth."""
+    n = len(cls)
+    lanes = ("ASPHALT", "CONCRETE", "PAVING", "GRAVEL", "EARTH")
+    town = pick(rng, lanes, (4, 3, 2, 1, 0.5), n)
+    edge = pick(rng, lanes, (2, 2, 1, 3, 2), n)
+    local = np.where(rng.random(n) < built_up + 0.2, town, edge)
+    return np.where(cls == ARTERIAL, "ASPHALT",
+                    np.where(cls == COLLECTOR, pick(rng, ("ASPHALT", "CONCRETE"), (4, 1), n),
+                             local))
+
+
+def road_layer(plan: CityPlan, geo: Geography, streets: StreetNetwork) -> LayerData:
     """One road feature per street stretch between junctions."""
     rng = plan.rng("roads")
     lines, first = _merged_geometry(streets, _chain_labels(streets))
     cls = streets.road_class[first]
     n = len(cls)
-    surface = np.where(
-        cls == ARTERIAL, "ASPHALT",
-        np.where(cls == COLLECTOR, pick(rng, ("ASPHALT", "CONCRETE"), (4, 1), n),
-                 pick(rng, ("ASPHALT", "CONCRETE", "PAVING", "GRAVEL", "EARTH"),
-                      (4, 3, 2, 1, 1), n)),
-    )
+    mid = streets.coords[first, streets.coords.shape[1] // 2]
+    surface = _surfaces(cls, geo.urbanity(mid[:, 0], mid[:, 1]), rng)
     lanes = np.where(cls == ARTERIAL, pick(rng, (2, 4, 4, 6), (1, 2, 2, 1), n),
                      np.where(cls == COLLECTOR, 2, pick(rng, (1, 2), (1, 3), n)))
     columns = asset_columns(rng, n, "JLN-", "PUPR", years_between(rng, 1970, 2025, n))
