@@ -64,6 +64,8 @@ def test_io_hard_geometries_collection_of_one_kind_becomes_multi(tmp_path: Path)
     )
     assert layer.frame.geom_type.tolist() == ["MultiPoint", "GeometryCollection"]
     assert len(layer.frame.geometry.iloc[0].geoms) == 2
+    mixed = [p for p in layer.problems if "GeometryCollection" in p]
+    assert len(mixed) == 1 and mixed[0].startswith("1 feature(s)") and "ids 1" in mixed[0]
 
 
 def test_io_hard_geometries_unclosed_ring_is_closed(tmp_path: Path):

@@ -96,6 +96,16 @@ def clean_geometries(
                 "kept and drawn as they are — check them with Layer ▸ Validate (ids {ids})",
             ).format(n=int(invalid.sum()), ids=ids_text(ids))
         )
+    mixed = shapely.get_type_id(geoms) == shapely.GeometryType.GEOMETRYCOLLECTION
+    if mixed.any():
+        ids = frame.index[mixed].tolist()
+        notes.append(
+            translate(
+                "Reader",
+                "{n} feature(s) mix points, lines and polygons in one shape (GeometryCollection); "
+                "tools that need one kind of shape skip them (ids {ids})",
+            ).format(n=int(mixed.sum()), ids=ids_text(ids))
+        )
     return frame, notes
 
 
