@@ -25,7 +25,18 @@ from gisdesk.io.errors import ReadCancelled, ReadError, explain
 from gisdesk.io.formats import Dataset
 from gisdesk.io.gdal_options import captured_warnings, with_retries
 from gisdesk.io.geometry_checks import clean_geometries, note_unreadable
-from gisdesk.io.reproject import crs_to_string, no_crs_problem, place, transform_bbox
+from gisdesk.io.reproject import (
+    assign_crs,
+    crs_to_string,
+    no_crs_problem,
+    place,
+    transform_bbox,
+)
+
+__all__ = [
+    "DEFAULT_CRS", "LayerInfo", "OpenResult", "ReadCancelled", "ReadError", "assign_crs",
+    "list_layers", "open_path", "read_layer",
+]
 
 DEFAULT_CRS = "EPSG:32651"
 """Project CRS of Kota Gorontalo: WGS 84 / UTM zone 51N."""
