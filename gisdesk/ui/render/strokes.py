@@ -20,8 +20,17 @@ import math
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 
 from gisdesk.ui.render.qtarrays import path_from_runs, polygon_from_points
 
@@ -30,6 +39,9 @@ BRUSH_MAX_PX = 4.5
 LOOP_MAX_RUNS = 5000
 """Beyond this many runs a wide translucent line is drawn as one (slow) path rather than a
 Python loop; such views are rare (they need a print-resolution city overview)."""
+BLIT_MIN_VERTICES = 3000
+"""Wide lines with more vertices than this are widened by stamping an image (see
+:func:`_blit_dilated`) rather than by redrawing the path at each offset."""
 
 
 @lru_cache(maxsize=64)
@@ -57,16 +69,68 @@ def _hairline(color: QColor, dash: Qt.PenStyle, width_px: float) -> QPen:
     return pen
 
 
-def _offset_hairlines(painter: QPainter, path: QPainterPath, pen: QPen) -> None:
+def _pixel_offsets(width_px: float) -> list[tuple[int, int]]:
+    """Whole-pixel offsets of a round brush ``width_px`` wide (for image blits)."""
+    n = max(round(width_px) - 1, 0)
+    c = n / 2
+    return [(i, j) for i in range(n + 1) for j in range(n + 1)
+            if (i - c) ** 2 + (j - c) ** 2 <= c * c + 0.5]
+
+
+def _blit_dilated(painter: QPainter, path: QPainterPath, hairline: QPen, width: float) -> None:
+    """Draw the hairline once into a scratch image, then stamp that image at brush offsets.
+
+    For a city's worth of lines one hairline pass costs tens of ms while one full-screen image
+    blit costs a few; stamping keeps wide-line cost bounded by the image size, not the data.
+    """
+    offsets = _pixel_offsets(width)
+    n = max(round(width) - 1, 0)
+    device = painter.device()
+    view = QRect(-n - 2, -n - 2, device.width() + 2 * n + 4, device.height() + 2 * n + 4)
+    bounds = painter.transform().mapRect(path.controlPointRect()).toAlignedRect()
+    bounds = bounds.adjusted(-n - 2, -n - 2, n + 2, n + 2).intersected(view)
+    if bounds.isEmpty():
+        return
+    scratch = QImage(bounds.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    scratch.fill(0)
+    q = QPainter(scratch)
+    q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    q.setTransform(painter.transform() * QTransform.fromTranslate(-bounds.x() - n / 2,
+                                                                   -bounds.y() - n / 2))
+    q.setPen(hairline)
+    q.drawPath(path)
+    q.end()
+    painter.save()
+    painter.resetTransform()
+    for i, j in offsets:
+        painter.drawImage(QPointF(bounds.x() + i, bounds.y() + j), scratch)
+    painter.restore()
+
+
+def _offset_hairlines(
+    painter: QPainter, path: QPainterPath, pen: QPen, vertices: int
+) -> None:
     width = pen.widthF()
     color = QColor(pen.color())
     if width < 1.0:  # thinner than a pixel: a fainter hairline reads the same
         color.setAlphaF(color.alphaF() * max(0.3, width))
-    painter.setPen(_hairline(color, pen.style(), width))
-    for dx, dy in disc_offsets(round(width * 4) / 4):
+    hairline = _hairline(color, pen.style(), width)
+    offsets = disc_offsets(round(width * 4) / 4)
+    if vertices > BLIT_MIN_VERTICES and len(offsets) > 1:
+        _blit_dilated(painter, path, hairline, width)
+        return
+    painter.setPen(hairline)
+    for dx, dy in offsets:
         painter.translate(dx, dy)
         painter.drawPath(path)
         painter.translate(-dx, -dy)
+
+
+def is_raster(painter: QPainter) -> bool:
+    """True when painting pixels (images, screen); False for PDF/print vector output, where
+    the raster-speed tricks below would write many hairlines instead of one real line."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Raster
 
 
 def stroke_runs(
@@ -78,8 +142,8 @@ def stroke_runs(
         return
     painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
     opaque = pen.color().alpha() == 255 or pen.widthF() <= 1.0
-    if pen.widthF() <= BRUSH_MAX_PX and opaque:
-        _offset_hairlines(painter, path or path_from_runs(pix, starts), pen)
+    if pen.widthF() <= BRUSH_MAX_PX and opaque and is_raster(painter):
+        _offset_hairlines(painter, path or path_from_runs(pix, starts), pen, len(pix))
         return
     painter.setPen(pen)
     if len(starts) > LOOP_MAX_RUNS:
@@ -97,6 +161,11 @@ def fill_runs(
     if len(pix) == 0:
         return
     path = path_from_runs(pix, starts)
+    if not is_raster(painter):
+        painter.setBrush(brush)
+        painter.setPen(pen)
+        painter.drawPath(path)
+        return
     if brush.style() != Qt.BrushStyle.NoBrush:
         antialias = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
