@@ -47,7 +47,7 @@ def valves() -> gpd.GeoDataFrame:
     rows = [
         {"uuid": _uuid(i, "valve"), "asset_id": f"KT-{i:03d}", "owner_opd": "PDAM",
          "install_year": 2000 + i, "condition": 2, "valve_type": "GATE", "diameter_mm": 150,
-         "status": s, "geometry": Point(X0 + 500 + i * 600, Y0 + 800)}
+         "status": s, "geometry": Point(X0 + 500 + i * 600, Y0 + 1050)}
         for i, s in enumerate(statuses)
     ]
     return gpd.GeoDataFrame(rows, crs=CRS)

@@ -155,5 +155,8 @@ def test_export_webmap_legend_and_title_in_indonesian(map_page: Path, tmp_path: 
     for text in ("Legenda", "Jalan", "Arteri", "Kolektor", "Lokal", "Lainnya", "Katup",
                  "Terbuka", "Tertutup", "Kelurahan", "survey_points"):
         assert text in legend, text
+    labels = [part.split("</span>", 1)[0].rsplit(">", 1)[1]
+              for part in dom.split('<div class="leaflet-marker-icon gd-label')[1:]]
+    assert labels == ["Biawao", "Limba U Dua"]  # kelurahan names drawn on the map
     assert "Peta Aset Kota Gorontalo" in dom.split('id="gd-title"', 1)[1]
     assert "<title>Peta Aset Kota Gorontalo</title>" in dom

@@ -11,7 +11,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 from shapely.geometry import LineString, Point
-from test_export_support import CRS, X0, Y0, roads, survey_points, valves
+from test_export_support import CRS, X0, Y0, districts, roads, survey_points, valves
 
 from gisdesk.core.definitions import default_catalog
 from gisdesk.core.layer import MapLayer
@@ -189,3 +189,16 @@ def test_export_webmap_project_exports_visible_layers_in_order(tmp_path: Path, c
     html = out.read_text(encoding="utf-8")
     assert html.index('"title":"Roads"') < html.index('"title":"survey_points"')  # bottom first
     assert '"title":"Valves"' not in html
+
+
+def test_export_webmap_area_names_inside_their_polygons(tmp_path: Path, catalog) -> None:
+    out = tmp_path / "m.html"
+    export_web_map([_layer("districts", districts(), catalog), _layer("roads", roads(), catalog)],
+                   out, title="t", catalog=catalog)
+    html = out.read_text(encoding="utf-8")
+    labels = _payload_data(html, "Kelurahan")["labels"]
+    assert labels["text"] == ["Biawao", "Limba U Dua"] and labels["max_scale"] == 60_000
+    polygons = districts().to_crs(4326).geometry.to_numpy()
+    for (lat, lon), polygon in zip(labels["latlon"], polygons, strict=True):
+        assert polygon.contains(Point(lon, lat))
+    assert _payload_data(html, "Roads")["labels"] is None  # line labels stay on the desktop

@@ -33,6 +33,9 @@ SIMPLIFY_FRACTION = 1 / 8000
 
 COORD_DECIMALS = 6
 
+MAX_MAP_LABELS = 1_000
+"""Polygon layers with more features than this get no permanent labels (DOM cost)."""
+
 
 @dataclass
 class LayerPayload:
@@ -163,13 +166,32 @@ def prepare_layer(layer: MapLayer, catalog: Catalog | None, lang: str, max_featu
     min_scale, max_scale = (scale.min_scale, scale.max_scale) if scale else (None, None)
     meta = {"title": title, "kind": kind, "fields": fields, "rows": rows,
             "label_index": label_index, "styles": style.styles,
-            "cls": style.class_of.tolist(), "min_scale": min_scale, "max_scale": max_scale}
+            "cls": style.class_of.tolist(), "min_scale": min_scale, "max_scale": max_scale,
+            "labels": map_labels(frame, layer, kind)}
     body = json.dumps(meta, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     script = body[:-1] + ',"geoms":' + _geojson_array(frame.geometry.to_numpy()) + "}"
     bounds = tuple(float(b) for b in frame.total_bounds)
     return LayerPayload(layer.name, title, kind, total, len(frame), bounds,  # type: ignore[arg-type]
                         script.replace("</", "<\\/"), style.legend, tolerance,
                         int((~valid).sum()), min_scale, max_scale)
+
+
+def map_labels(frame: gpd.GeoDataFrame, layer: MapLayer, kind: str) -> dict | None:
+    """Permanent labels for an area layer with a labeling rule (kelurahan names), or None.
+
+    Placed at ``point_on_surface`` so a crescent-shaped kelurahan still has its name inside it.
+    Only polygons: names along roads need the desktop label engine, not a web page.
+    """
+    rule = layer.definition.labeling if layer.definition else None
+    if rule is None or kind != "polygon" or rule.field not in frame or len(frame) > MAX_MAP_LABELS:
+        return None
+    text = frame[rule.field]
+    keep = text.notna().to_numpy()
+    points = shapely.point_on_surface(frame.geometry.to_numpy()[keep])
+    latlon = np.round(np.column_stack([shapely.get_y(points), shapely.get_x(points)]),
+                      COORD_DECIMALS)
+    return {"latlon": latlon.tolist(), "text": text[keep].astype(str).tolist(),
+            "max_scale": rule.max_scale, "color": rule.color, "size": rule.size}
 
 
 def _label_index(frame: pd.DataFrame, layer: MapLayer) -> int | None:

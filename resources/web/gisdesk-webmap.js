@@ -88,6 +88,23 @@
     return !((d.max_scale && s > d.max_scale) || (d.min_scale && s < d.min_scale));
   }
 
+  // Permanent area names (kelurahan) in a pane above all layers, in the layer's group so
+  // unticking the layer hides its names too.
+  function addLabels(d, map, group, n) {
+    var name = "gd-labels-" + n, pane = map.createPane(name), lab = d.labels;
+    pane.style.zIndex = 650;
+    pane.style.pointerEvents = "none";
+    lab.text.forEach(function (text, i) {
+      var html = '<span style="color:' + lab.color + ";font-size:" + Math.round(lab.size * 4 / 3) +
+        'px">' + esc(text) + "</span>";
+      group.addLayer(L.marker(lab.latlon[i], {
+        pane: name, interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "gd-label", html: html, iconSize: [0, 0] })
+      }));
+    });
+    return pane;
+  }
+
   // Each layer gets its own pane: drawing order follows the project, and a layer outside its
   // scale range (e.g. valves when the whole city is in view) is hidden like on the desktop.
   function vectorLayer(d, map) {
@@ -106,7 +123,14 @@
     });
     group.bindPopup(function (layer) { return popupHtml(d, layer.feature.properties.i); },
       { maxWidth: 360 });
-    function update() { pane.style.display = inScale(d, map) ? "" : "none"; }
+    var labelPane = d.labels ? addLabels(d, map, group, n) : null;
+    function update() {
+      var visible = inScale(d, map);
+      pane.style.display = visible ? "" : "none";
+      if (labelPane) {
+        labelPane.style.display = visible && scaleOf(map) <= d.labels.max_scale ? "" : "none";
+      }
+    }
     map.on("zoomend", update);
     map.whenReady(update);
     group.gdTitle = d.title;
