@@ -32,8 +32,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the layers of ``args.path``; returns the exit code."""
-    from gisdesk.io.errors import ReadError  # noqa: PLC0415 - keep --help instant
-    from gisdesk.io.readers import list_layers  # noqa: PLC0415
+    from gisdesk.io.errors import ReadError  # imported here: keeps --help instant
+    from gisdesk.io.readers import list_layers
 
     try:
         infos = [asdict(info) for info in list_layers(args.path)]
@@ -52,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _add_read_problems(path: Path, infos: list[dict[str, Any]]) -> None:
     """Read each layer and merge the reader's problem notes (or its error) into ``infos``."""
-    from gisdesk.io.errors import ReadError  # noqa: PLC0415
-    from gisdesk.io.readers import read_layer  # noqa: PLC0415
+    from gisdesk.io.errors import ReadError
+    from gisdesk.io.readers import read_layer
 
     for info in infos:
         try:
