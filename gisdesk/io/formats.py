@@ -197,7 +197,9 @@ _COPIES: dict[str, Path] = {}
 
 def _copy_without_shx(path: Path) -> Path:
     """Copy a Shapefile's files to a private temporary folder (removed at exit)."""
-    key = hashlib.sha1(str(path.resolve()).encode(), usedforsecurity=False).hexdigest()[:16]
+    stat = path.stat()  # a changed .shp gets a fresh copy
+    ident = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
+    key = hashlib.sha1(ident.encode(), usedforsecurity=False).hexdigest()[:16]
     if key not in _COPIES:
         folder = Path(tempfile.mkdtemp(prefix="gisdesk-shp-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
