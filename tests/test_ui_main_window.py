@@ -272,3 +272,16 @@ def test_main_window_recent_files_menu_reopens(window, make_window, qtbot, city_
     with qtbot.waitSignal(window.data_loaded, timeout=15000):
         actions[0].trigger()
     assert "valves (2)" in [lyr.name for lyr in window.project.layers]
+
+
+def test_main_window_save_warns_about_layers_without_a_file(window, tmp_path, monkeypatch):
+    from gisdesk.core.layer import MapLayer
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:3]))
+    buffer = window.project.layer("valves").frame.copy()
+    window.project.add_layer(MapLayer("valve buffers", buffer))
+    window.project_path = tmp_path / "p.gdproj"
+    assert window.save_project()
+    assert (tmp_path / "p.gdproj").exists()
+    assert len(shown) == 1 and "valve buffers" in shown[0][1]

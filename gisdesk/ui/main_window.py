@@ -425,6 +425,14 @@ class MainWindow(QMainWindow):
             return False
         self.settings.add_recent(RECENT_PROJECTS, self.project_path)
         self.status.showMessage(self.tr("Saved {path}").format(path=self.project_path), 4000)
+        unsaved = [lyr.name for lyr in self.project.layers if lyr.source is None]
+        if unsaved:
+            self._warn(
+                self.tr("Some layers are not in the project file"),
+                self.tr("These layers exist only in memory, so the project cannot refer to "
+                        "them: {names}. Export them to a file first.").format(
+                            names=", ".join(unsaved)),
+            )
         return True
 
     def save_project_as(self) -> bool:
