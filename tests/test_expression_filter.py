@@ -83,6 +83,7 @@ def ids(frame: gpd.GeoDataFrame, text: str, catalog=None) -> list[str]:
         ('$y >= 30', ["WM-4", "wm-5"]),
         ('TRUE', ["WM-1", "WM-2", "WM-3", "WM-4", "wm-5"]),
         ('condition = 2', ["WM-2"]),
+        ('("condition" > 2) = FALSE', ["WM-1", "WM-2"]),
     ],
 )
 def test_expression_filter_selects_expected_rows(mains, text, expected):

@@ -20,6 +20,7 @@ from gisdesk.i18n import translate
 from gisdesk.query.expression import nodes as n
 from gisdesk.query.expression.errors import ExpressionError
 from gisdesk.query.expression.functions import FUNCTIONS, ArgumentError
+from gisdesk.query.expression.logic import and_, like_to_regex, not_, or_
 from gisdesk.query.expression.values import Val, as_text, from_column, literal, to_date
 from gisdesk.query.metric import CRSMissingError, to_metric
 
@@ -162,17 +163,17 @@ class Evaluator:
         result: Val | None = None
         for item in node.items:
             equal = self._compare_values("=", (node.operand, value), (item, self.eval(item)))
-            result = equal if result is None else _or(result, equal)
+            result = equal if result is None else or_(result, equal)
         assert result is not None  # the grammar requires one item at least
-        return _not(result) if node.negated else result
+        return not_(result) if node.negated else result
 
     def _eval_Between(self, node: n.Between) -> Val:
         value = self.eval(node.operand)
         operand = (node.operand, value)
         low = self._compare_values(">=", operand, (node.low, self.eval(node.low)))
         high = self._compare_values("<=", operand, (node.high, self.eval(node.high)))
-        result = _and(low, high)
-        return _not(result) if node.negated else result
+        result = and_(low, high)
+        return not_(result) if node.negated else result
 
     def _eval_IsNull(self, node: n.IsNull) -> Val:
         value = self.eval(node.operand)
@@ -193,7 +194,7 @@ class Evaluator:
         matched = series.str.fullmatch(regex, flags=flags).to_numpy(dtype=bool, na_value=False)
         data = matched[0] if value.is_scalar else matched
         result = Val(data & ~np.asarray(value.null), value.null, "bool")
-        return _not(result) if node.negated else result
+        return not_(result) if node.negated else result
 
     # -- operators -------------------------------------------------------------------------
     def logic(self, op: str, left_node: n.Node, right_node: n.Node) -> Val:
@@ -201,7 +202,7 @@ class Evaluator:
         left, right = self.eval(left_node), self.eval(right_node)
         self._need_bool(left, left_node, op)
         self._need_bool(right, right_node, op)
-        return _and(left, right) if op == "AND" else _or(left, right)
+        return and_(left, right) if op == "AND" else or_(left, right)
 
     def compare(self, op: str, left_node: n.Node, right_node: n.Node) -> Val:
         """A comparison, mapping domain labels to codes first."""
@@ -291,38 +292,3 @@ class Evaluator:
             hint = translate("Expression", " (use || to join text)") if op == "+" else ""
             msg = translate("Expression", "Type mismatch: '{0}' needs numbers but {1} is {2}{3}")
             raise self.error(msg.format(op, self.snippet(node), value.kind, hint), node)
-
-
-def like_to_regex(pattern: str) -> str:
-    r"""Translate a LIKE pattern: ``%`` any run, ``_`` one character, ``\%``/``\_`` literal."""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\" and i + 1 < len(pattern):
-            out.append(re.escape(pattern[i + 1]))
-            i += 2
-            continue
-        out.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
-        i += 1
-    return "".join(out)
-
-
-def _and(left: Val, right: Val) -> Val:
-    known_false = (~np.asarray(left.data, dtype=bool) & ~np.asarray(left.null)) | (
-        ~np.asarray(right.data, dtype=bool) & ~np.asarray(right.null)
-    )
-    null = np.logical_or(left.null, right.null) & ~known_false
-    data = np.asarray(left.data, dtype=bool) & np.asarray(right.data, dtype=bool) & ~null
-    return Val(data, null, "bool")
-
-
-def _or(left: Val, right: Val) -> Val:
-    known_true = np.asarray(left.data, dtype=bool) | np.asarray(right.data, dtype=bool)
-    null = np.logical_or(left.null, right.null) & ~known_true
-    return Val(known_true, null, "bool")
-
-
-def _not(value: Val) -> Val:
-    null = np.asarray(value.null, dtype=bool)
-    return Val(~np.asarray(value.data, dtype=bool) & ~null, null, "bool")

@@ -45,6 +45,7 @@ class _Parser:
         self.text = text
         self.tokens = tokenize(text)
         self.i = 0
+        self.grouped: set[int] = set()  # ids of parenthesised nodes: (a < b) = TRUE is fine
 
     @property
     def tok(self) -> Token:
@@ -88,9 +89,8 @@ class _Parser:
     def expression(self, min_power: int) -> n.Node:
         left = self.prefix()
         while (power := self._infix_power()) > min_power:
-            if power == _COMPARISON and isinstance(left, _COMPARISON_NODES) and not _is_bool_op(
-                left
-            ):
+            chained = isinstance(left, _COMPARISON_NODES) and not _is_bool_op(left)
+            if power == _COMPARISON and chained and id(left) not in self.grouped:
                 raise self.error(
                     translate("Expression", "Comparisons cannot be chained; use AND")
                 )
@@ -111,7 +111,9 @@ class _Parser:
         if token.kind == "OP" and token.value == "(":
             inner = self.expression(0)
             close = self.expect("OP", ")")
-            return _respan(inner, token.pos, close.end)
+            grouped = _respan(inner, token.pos, close.end)
+            self.grouped.add(id(grouped))
+            return grouped
         msg = translate("Expression", "Expected a value, field or function but found {0}")
         raise self.error(msg.format(self._describe(token)), token)
 
