@@ -199,3 +199,22 @@ def test_canvas_device_view_keeps_extent_and_scale():
     assert hi.extent == pytest.approx(view.extent)
     assert hi.scale == pytest.approx(view.scale)
     assert _device_view(view, 1.0) is view
+
+
+def test_canvas_escape_cancels_a_box_and_a_pan(canvas, send_mouse, qtbot):
+    canvas.set_tool(Tool.ZOOM_BOX)
+    before = canvas.viewport
+    send_mouse(canvas, "press", (100, 100))
+    send_mouse(canvas, "move", (200, 160))
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    send_mouse(canvas, "release", (200, 160))
+    assert canvas.viewport == before
+    canvas.set_tool(Tool.PAN)
+    send_mouse(canvas, "press", (100, 100))
+    send_mouse(canvas, "move", (180, 150))
+    assert canvas.viewport != before
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    send_mouse(canvas, "release", (180, 150))
+    assert canvas.viewport.cx == pytest.approx(before.cx)
+    assert canvas.viewport.cy == pytest.approx(before.cy)
+    _wait_render(qtbot, canvas)

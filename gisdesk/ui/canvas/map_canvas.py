@@ -356,6 +356,8 @@ class MapCanvas(QWidget):
             self.zoom_by(2.0)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_by(0.5)
+        elif key == Qt.Key.Key_Escape and self._press is not None:
+            self._cancel_gesture()
         else:
             super().keyPressEvent(event)
 
@@ -400,6 +402,13 @@ class MapCanvas(QWidget):
             self.set_viewport(press_view.panned(delta.x(), delta.y()))
         else:
             self._finish_box(QRect(press, pos.toPoint()).normalized())
+        self.update()
+
+    def _cancel_gesture(self) -> None:
+        """Esc during a drag: drop the box, or put a panned map back where it was."""
+        if self._dragging and self._pan_drag and self._press_view is not None:
+            self.set_viewport(self._press_view, record=False)
+        self._press, self._rubber, self._dragging = None, None, False
         self.update()
 
     def _click(self, pos: QPointF) -> None:
