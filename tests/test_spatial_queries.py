@@ -122,3 +122,17 @@ def test_spatial_summary_km_of_road_by_condition_per_kelurahan(tmp_path):
                                              Point(20, 20).buffer(5)]), crs="EPSG:32651")
     counts = summarise_by_area(areas.to_crs(4326), homes, "name")
     assert counts["total"].to_dict() == {"Kel A": 2, "Kel B": 1, "Kel C": 0}
+
+
+def test_spatial_missing_and_empty_geometries_are_skipped():
+    from shapely.geometry import Polygon
+
+    a = gpd.GeoDataFrame({"asset_id": ["A", "B", "C", "D"]},
+                         geometry=shift([box(0, 0, 5, 5), None, Polygon(), box(100, 0, 105, 5)]),
+                         crs="EPSG:32651")
+    b = gpd.GeoDataFrame(geometry=shift([LineString([(0, -10), (50, -10)]), None,
+                                         LineString()]), crs="EPSG:32651")
+    assert ids(a, select_by_location(a, b, "dwithin", 20)) == ["A"]
+    table = nearest(a, b, n=2)  # only one usable reference: one row per usable target
+    assert table["target"].tolist() == [0, 3]
+    assert table["distance_m"].round(2).tolist() == [10.0, 50.99]

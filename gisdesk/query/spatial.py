@@ -150,6 +150,10 @@ def _k_nearest(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Expanding ``dwithin`` searches until every target has ``k`` candidates (or the cap)."""
     (a_geoms, b_geoms), (first, first_dist) = geoms, nearest_one
+    bounds = np.vstack([shapely.total_bounds(a_geoms), shapely.total_bounds(b_geoms)])
+    # no two features are farther apart than the diagonal of both layers' extent
+    widest = float(np.hypot(*(np.nanmax(bounds[:, 2:], axis=0) - np.nanmin(bounds[:, :2],
+                                                                           axis=0)))) + 1.0
     radius = np.zeros(len(a_geoms))
     radius[first[0]] = np.maximum(first_dist * 2.0, 1.0)
     todo = np.unique(first[0])  # targets with no nearest within max_distance are done
@@ -159,12 +163,12 @@ def _k_nearest(
             radius[todo] = np.minimum(radius[todo], max_distance)
         hits = tree.query(a_geoms[todo], predicate="dwithin", distance=radius[todo])
         counts = np.bincount(hits[0], minlength=len(todo))
-        done = (counts >= k) | (radius[todo] >= (max_distance or np.inf))
+        done = (counts >= k) | (radius[todo] >= min(max_distance or np.inf, widest))
         keep = done[hits[0]]
         found_a.append(todo[hits[0][keep]])
         found_b.append(hits[1][keep])
         todo = todo[~done]
-        radius[todo] *= 2.0
+        radius[todo] = np.minimum(radius[todo] * 2.0, widest)
     cand_a, cand_b = np.concatenate(found_a), np.concatenate(found_b)
     dist = shapely.distance(a_geoms[cand_a], b_geoms[cand_b])
     order = np.lexsort((cand_b, dist, cand_a))
