@@ -219,6 +219,11 @@ def _read(
         result = _read_features(dataset, req, problems)
         if len(result.frame) == 0 and info["features"] < 0:
             _confirm_empty(dataset, name)
+    if req.total >= 0 and len(result.frame) != req.total:
+        problems.append(translate(
+            "Reader", "the file says it holds {expected} feature(s) but {read} could be read; "
+            "compare with the program that made it").format(
+                expected=req.total, read=len(result.frame)))
     problems += result.notes + _gdal_warnings(caught)
     frame = _checked_frame(result, str(info["geometry_type"]), problems)
     if source_crs is not None and frame.crs is None:  # a CSV taken as lon/lat
