@@ -2,8 +2,8 @@
 
 Runs headless (Qt's offscreen platform unless a display is set, e.g. under ``xvfb-run``) with a
 throw-away config folder, so the pictures never depend on the developer's own settings. Each
-shot shows the map zoomed into the city centre, an identified hydrant in the identify panel and
-a few selected valves, in the given UI language.
+shot shows the map zoomed into the city centre, an identify click on a hydrant (the panel lists
+every feature hit, top layer first) and selected valves, in the given UI language.
 
 Usage: ``.venv/bin/python scripts/screenshots.py [--out docs] [--data FILE]``
 """
