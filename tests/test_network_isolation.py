@@ -69,6 +69,7 @@ def test_network_isolation_valves_dry_mains_and_buildings(city):
     served = serving_mains(net, buildings)
     result = isolate(net, X0 + 170, Y0 + 1, sources, served, buildings.index.to_numpy())
     assert mains.loc[result.broken_main, "asset_id"] == "M2"
+    assert result.distance_to_main_m == pytest.approx(1.0)
     assert labels(valves, result.valves_to_close) == ["V1", "V2", "V3"]
     assert labels(mains, result.isolated_mains) == ["M2", "M3", "M5"]
     assert labels(mains, result.dry_mains) == ["M2", "M3", "M5", "M6"]

@@ -118,7 +118,9 @@ def _isolation(args: argparse.Namespace) -> int:
         "affected_buildings": _rows(buildings, result.affected_buildings),
     }
     broken = _rows(mains, [result.broken_main])
-    return _report(args, {"broken_main": broken, **sections}, result.to_dict())
+    headline = translate("Trace", "break {0:.1f} m from the nearest main").format(
+        result.distance_to_main_m)
+    return _report(args, {"broken_main": broken, **sections}, result.to_dict(), headline)
 
 
 def _flow(args: argparse.Namespace) -> int:
@@ -191,10 +193,17 @@ def _report(args: argparse.Namespace, sections: dict[str, Any], data: dict[str, 
     for title, frame in sections.items():
         print(f"\n{title.replace('_', ' ')}: {len(frame)}")
         if len(frame):
-            print(format_table(frame, limit=args_limit(frame)))
+            print(format_table(_brief(frame), limit=args_limit(frame)))
     for path in written:
         print(translate("Trace", "wrote {0}").format(path))
     return 0
+
+
+def _brief(frame: Any) -> Any:
+    """Identifier-like columns only, so tables fit a terminal (JSON and --out have everything)."""
+    keep = [c for c in ("asset_id", "name", "diameter_mm", "condition", "node", "x", "y", "main",
+                        "near_main", "distance_m") if c in frame.columns]
+    return frame[keep] if keep else frame
 
 
 def _write_sections(out: Path, sections: dict[str, Any]) -> list[Path]:

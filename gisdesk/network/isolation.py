@@ -30,6 +30,7 @@ class IsolationResult:
     dry_mains: list[object]
     affected_buildings: list[object] = field(default_factory=list)
     sources: list[tuple[float, float]] = field(default_factory=list)
+    distance_to_main_m: float = 0.0
 
     def to_dict(self) -> dict[str, object]:
         """Plain data for JSON output."""
@@ -40,6 +41,7 @@ class IsolationResult:
             "dry_mains": [_plain(v) for v in self.dry_mains],
             "affected_buildings": [_plain(v) for v in self.affected_buildings],
             "sources": [list(s) for s in self.sources],
+            "distance_to_main_m": self.distance_to_main_m,
         }
 
 
@@ -114,6 +116,8 @@ def isolate(
         dry_mains=network.feature_index[dry_features].tolist(),
         affected_buildings=affected,
         sources=[tuple(map(float, network.node_xy[s])) for s in sources],
+        distance_to_main_m=float(shapely.distance(
+            shapely.Point(*network.to_network_crs(x, y)), network.edge_geoms[broken])),
     )
 
 
