@@ -285,3 +285,23 @@ def test_main_window_save_warns_about_layers_without_a_file(window, tmp_path, mo
     assert window.save_project()
     assert (tmp_path / "p.gdproj").exists()
     assert len(shown) == 1 and "valve buffers" in shown[0][1]
+
+
+def test_main_window_identify_flashes_the_shown_feature(window, send_mouse):
+    if window.identify_panel is None:
+        pytest.skip("identify panel not installed")
+    from gisdesk.ui.canvas.flash import FLASH_COLOR, POINT_RADIUS_PX
+
+    window.tool_actions[Tool.IDENTIFY].trigger()
+    valve = window.project.layer("valves").frame.geometry.iloc[2]
+    px, py = window.canvas.viewport.to_pixel(valve.x, valve.y)
+    send_mouse(window.canvas, "press", (px, py))
+    send_mouse(window.canvas, "release", (px, py))
+    image = window.canvas.grab().toImage()
+    ring = [image.pixelColor(round(px + dx), round(py + dy))
+            for dx, dy in ((POINT_RADIUS_PX, 0), (-POINT_RADIUS_PX, 0),
+                           (0, POINT_RADIUS_PX), (0, -POINT_RADIUS_PX))]
+    close = [c for c in ring if abs(c.red() - FLASH_COLOR.red()) < 40
+             and abs(c.green() - FLASH_COLOR.green()) < 40
+             and abs(c.blue() - FLASH_COLOR.blue()) < 40]
+    assert len(close) >= 3, [c.name() for c in ring]

@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         c.mouse_moved_world.connect(self.status.show_coordinates)
         self.tools = MapTools(c, self.project, self.selection, self._current_layer_name, self)
         self.tools.identified.connect(self._show_identified)
+        if self.identify_panel is not None and hasattr(self.identify_panel, "feature_shown"):
+            self.identify_panel.feature_shown.connect(self.tools.flash_feature)
         c.history_changed.connect(self._update_history_actions)
         c.render_failed.connect(lambda msg: self.status.showMessage(msg, 8000))
         self.status.scale_entered.connect(c.set_scale)

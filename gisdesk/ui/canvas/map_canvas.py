@@ -12,6 +12,7 @@ import enum
 from dataclasses import replace
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import QWidget
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Extent, Project
 from gisdesk.core.viewport import Viewport
+from gisdesk.ui.canvas.flash import draw_flash
 from gisdesk.ui.canvas.history import ExtentHistory
 from gisdesk.ui.canvas.scale_bar import draw_scale_bar
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
@@ -113,6 +115,9 @@ class MapCanvas(QWidget):
         self._dragging = False
         self._pan_drag = False
         self._rubber: QRect | None = None
+        self._flash: shapely.Geometry | None = None
+        self._flash_timer = QTimer(self, singleShot=True)
+        self._flash_timer.timeout.connect(self._end_flash)
         self._watched: dict[int, MapLayer] = {}
         handler = self._on_layers_changed
         project.layers_changed.connect(handler)
@@ -221,6 +226,16 @@ class MapCanvas(QWidget):
         self._lang = lang
         self.refresh()
 
+    def flash(self, geometry: shapely.Geometry | None, msecs: int = 1500) -> None:
+        """Outline ``geometry`` over the map for ``msecs`` (identify stepping through hits)."""
+        self._flash = geometry if geometry is not None and not geometry.is_empty else None
+        self._flash_timer.start(msecs)
+        self.update()
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self.update()
+
     def set_selection(self, selection: dict[str, np.ndarray]) -> None:
         """Highlight rows (layer name → positional indices) and redraw."""
         self._selection = {k: np.asarray(v) for k, v in selection.items() if len(v)}
@@ -305,6 +320,8 @@ class MapCanvas(QWidget):
         painter.fillRect(self.rect(), QColor(BACKGROUND))
         if self._image is not None and self._image_view is not None:
             self._draw_image(painter)
+        if self._flash is not None:
+            draw_flash(painter, self._flash, self._viewport)
         if self._rubber is not None:
             painter.setPen(QPen(QColor("#1f6fd1"), 1, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(31, 111, 209, 40))

@@ -75,6 +75,12 @@ class MapTools(QObject):
         for lyr in self.selectable_layers():
             self.selection.set(lyr.name, features_in_rect(lyr, (minx, miny, maxx, maxy)))
 
+    def flash_feature(self, layer_name: str, row: int) -> None:
+        """Outline row ``row`` of ``layer_name`` on the canvas for a moment."""
+        layer = self.project.layer(layer_name)
+        if layer is not None and layer.is_spatial and 0 <= row < len(layer.frame):
+            self.canvas.flash(layer.frame.geometry.iloc[row])
+
     def _on_clicked(self, x: float, y: float) -> None:
         if self.canvas.tool is Tool.IDENTIFY:
             self.identified.emit(self.identify_at(x, y))
