@@ -114,9 +114,13 @@ def test_sampledata_manholes_on_drain_nodes(city: Path) -> None:
 def test_sampledata_streetlights_beside_roads(city: Path) -> None:
     roads = _read(city, "roads")
     lights = _read(city, "streetlights")
-    idx, dist = roads.sindex.nearest(lights.geometry, return_distance=True)
-    half = roads["width_m"].to_numpy()[idx[1]] / 2
-    assert (dist <= half + 1.0).all()
+    half = roads["width_m"].to_numpy() / 2
+    surface = shapely.STRtree(roads.geometry.buffer(half - 0.01).values)
+    kerb = shapely.STRtree(roads.geometry.buffer(half + 1.0).values)
+    on_road = surface.query(lights.geometry.values, predicate="intersects")[0]
+    near_road = np.unique(kerb.query(lights.geometry.values, predicate="intersects")[0])
+    assert len(on_road) == 0, "no pole stands on a carriageway"
+    assert len(near_road) == len(lights), "every pole stands within 1 m of a kerb"
     main = roads[roads["road_class"] != "LOCAL"]
     lit_per_km = len(lights) / (main.length.sum() / 1000)
     assert lit_per_km >= 25, "about one light every 40 m on arterials and collectors"

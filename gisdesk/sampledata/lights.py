@@ -40,10 +40,22 @@ def _beside(streets: StreetNetwork, seg, along, side) -> np.ndarray:
     return here + normal * (streets.half_width[seg] + 0.8)[:, None]
 
 
+def _off_carriageway(points: np.ndarray, streets: StreetNetwork) -> np.ndarray:
+    """Mask of poles not standing on any road (inside a sharp bend they could)."""
+    surfaces = shapely.buffer(streets.geometry, streets.half_width, quad_segs=2)
+    hit = shapely.STRtree(surfaces).query(points, predicate="intersects")[0]
+    keep = np.ones(len(points), dtype=bool)
+    keep[hit] = False
+    return keep
+
+
 def build_streetlights(plan: CityPlan, streets: StreetNetwork) -> LayerData:
     """The streetlights layer."""
     rng = plan.rng("streetlights")
     seg, along, side = _poles(streets, rng)
+    points = shapely.points(_beside(streets, seg, along, side))
+    keep = _off_carriageway(points, streets)
+    seg, points = seg[keep], points[keep]
     n = len(seg)
     lamp = pick(rng, ("LED", "SODIUM", "MERCURY", "SOLAR"), (6, 3, 1, 1), n)
     first = {"LED": 2012, "SODIUM": 1990, "MERCURY": 1975, "SOLAR": 2015}
@@ -62,4 +74,4 @@ def build_streetlights(plan: CityPlan, streets: StreetNetwork) -> LayerData:
         "pole_height_m": height + rng.choice([-1.0, 0.0, 1.0], n),
         "status": pa.array(pick(rng, ("WORKING", "FAULTY", "REMOVED"), (90, 8, 2), n)),
     }
-    return LayerData("streetlights", columns, shapely.points(_beside(streets, seg, along, side)))
+    return LayerData("streetlights", columns, points)

@@ -2,8 +2,9 @@
 
 Rows and columns of the lattice are streets; every few lines is a collector or an arterial, so the
 hierarchy looks planned while warping, jitter, bent lanes and missing links keep it from being a
-perfect grid. Each segment between two junctions is one feature. Water mains and drains are laid
-along these segments and share the junction coordinates, which is what keeps them connected.
+perfect grid, and a coast road follows the bay. Each segment between two junctions is one
+feature. Water mains and drains are laid along these segments and share the junction
+coordinates, which is what keeps them connected.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ HALF_WIDTH_RANGE = {ARTERIAL: (7.0, 11.0), COLLECTOR: (4.0, 5.5), LOCAL: (2.0, 3
 _VERTICES = 7  # per segment; enough to show curves without bloating the file
 _JITTER = 12.0
 _DROP_LOCAL_EW = 0.12
+COAST_ROAD = "Jl. Pelabuhan"
 
 
 @dataclass
@@ -107,22 +109,42 @@ def _lattice(plan: CityPlan, geo: Geography, rng: np.random.Generator):
     return grid, jitter, pos, inside
 
 
+def _coast_road(inside: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The coast road: the lowest junction of each column linked to the next column's.
+
+    Nothing lies south of a column's lowest junction, so these links cross no street.
+    Returns (node a, node b, western column) per link.
+    """
+    ncol = inside.shape[1]
+    has = inside.any(axis=0)
+    bottom = np.argmax(inside, axis=0)
+    cols = np.flatnonzero(has[:-1] & has[1:])
+    return bottom[cols] * ncol + cols, bottom[cols + 1] * ncol + cols + 1, cols
+
+
 def _edges(inside: np.ndarray, rng: np.random.Generator, row_cls, col_cls):
-    """Lattice edges between inside nodes, with class, direction, line and position."""
+    """Lattice edges between inside nodes, with class, direction, line and position.
+
+    Lines are numbered rows first, then columns, then the coast road.
+    """
     nrow, ncol = inside.shape
     idx = np.arange(nrow * ncol).reshape(nrow, ncol)
     jj, ii = np.meshgrid(np.arange(nrow), np.arange(ncol - 1), indexing="ij")
     ew_ok = inside[:, :-1] & inside[:, 1:]
     ew_cls = np.broadcast_to(row_cls[:, None], ew_ok.shape)
     ew_ok &= ~((ew_cls == LOCAL) & (rng.random(ew_ok.shape) < _DROP_LOCAL_EW))
+    coast_a, coast_b, coast_col = _coast_road(inside)
+    ew_ok[coast_a // ncol, coast_col] &= (coast_b // ncol) != (coast_a // ncol)  # now coast road
     ns_ok = inside[:-1, :] & inside[1:, :]
     nj, ni = np.meshgrid(np.arange(nrow - 1), np.arange(ncol), indexing="ij")
-    u = np.concatenate([idx[:, :-1][ew_ok], idx[:-1, :][ns_ok]])
-    v = np.concatenate([idx[:, 1:][ew_ok], idx[1:, :][ns_ok]])
-    cls = np.concatenate([ew_cls[ew_ok], np.broadcast_to(col_cls[None, :], ns_ok.shape)[ns_ok]])
-    north_south = np.concatenate([np.zeros(ew_ok.sum(), bool), np.ones(ns_ok.sum(), bool)])
-    line = np.concatenate([jj[ew_ok], nrow + ni[ns_ok]])  # rows first, then columns
-    position = np.concatenate([ii[ew_ok], nj[ns_ok]])
+    u = np.concatenate([idx[:, :-1][ew_ok], idx[:-1, :][ns_ok], coast_a])
+    v = np.concatenate([idx[:, 1:][ew_ok], idx[1:, :][ns_ok], coast_b])
+    cls = np.concatenate([ew_cls[ew_ok], np.broadcast_to(col_cls[None, :], ns_ok.shape)[ns_ok],
+                          np.full(len(coast_a), ARTERIAL)])
+    north_south = np.concatenate([np.zeros(ew_ok.sum(), bool), np.ones(ns_ok.sum(), bool),
+                                  np.zeros(len(coast_a), bool)])
+    line = np.concatenate([jj[ew_ok], nrow + ni[ns_ok], np.full(len(coast_a), nrow + ncol)])
+    position = np.concatenate([ii[ew_ok], nj[ns_ok], coast_col])
     return u, v, cls, north_south, line, position
 
 
@@ -145,7 +167,7 @@ def _segment_coords(grid, jitter, geo, u, v, node_xy, rng) -> np.ndarray:
 
 
 def _line_names(row_cls: np.ndarray, col_cls: np.ndarray, rng: np.random.Generator) -> list[str]:
-    """A street name for every lattice line (rows then columns), real names on arterials."""
+    """A street name for every line (rows, columns, coast road), real names on arterials."""
     classes = np.concatenate([row_cls, col_cls])
     names = np.empty(len(classes), dtype=object)
     for cls, pool in ((ARTERIAL, ARTERIAL_STREETS), (COLLECTOR, COLLECTOR_STREETS),
@@ -154,7 +176,7 @@ def _line_names(row_cls: np.ndarray, col_cls: np.ndarray, rng: np.random.Generat
         order = rng.permutation(len(pool))
         shuffled = tuple(pool[k] for k in order)
         names[where] = cycle_names(shuffled, len(where))
-    return list(names)
+    return [*names, COAST_ROAD]
 
 
 def build_streets(plan: CityPlan, geo: Geography) -> StreetNetwork:
@@ -172,7 +194,7 @@ def build_streets(plan: CityPlan, geo: Geography) -> StreetNetwork:
     new_index = np.cumsum(keep_node) - 1
     lo = np.array([HALF_WIDTH_RANGE[c][0] for c in range(3)])
     hi = np.array([HALF_WIDTH_RANGE[c][1] for c in range(3)])
-    line_cls = np.concatenate([row_cls, col_cls])
+    line_cls = np.concatenate([row_cls, col_cls, [ARTERIAL]])
     line_half_width = np.round(rng.uniform(lo[line_cls], hi[line_cls]) * 2, 0) / 2
     half_width = line_half_width[line]  # a street keeps its width from end to end
     return StreetNetwork(
