@@ -25,3 +25,29 @@ def test_main_window_app_process_opens_file_and_reports_first_map(city_gpkg, tmp
     # the window remembered its state and the file for next time
     ini = (tmp_path / "config" / "gisdesk.ini").read_text(encoding="utf-8")
     assert "city.gpkg" in ini and "last_extent" in ini
+
+
+def test_main_window_app_generates_missing_sample_into_user_config(
+    qtbot, tmp_path, monkeypatch
+):
+    import pyogrio
+
+    from gisdesk import paths
+    from gisdesk.core.definitions import default_catalog
+    from gisdesk.core.project import Project
+    from gisdesk.ui import app
+    from gisdesk.ui.main_window import MainWindow
+    from gisdesk.ui.settings import AppSettings
+
+    monkeypatch.setenv("GISDESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setattr(paths, "sample_city_path", lambda: tmp_path / "ship" / "city.gpkg")
+    window = MainWindow(Project(catalog=default_catalog()), AppSettings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+
+    made = app.sample_city(window)
+    assert made == tmp_path / "config" / "sample_data" / "city.gpkg"
+    names = {str(n) for n in pyogrio.list_layers(made)[:, 0]}
+    assert {"roads", "water_mains", "valves", "hydrants"} <= names
+    stamp = made.stat().st_mtime_ns
+    assert app.sample_city(window) == made and made.stat().st_mtime_ns == stamp  # reused
+    window.canvas.shutdown()
