@@ -11,13 +11,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPen, QPolygonF
 
 from gisdesk.core.definitions import Symbol
 from gisdesk.core.viewport import Viewport
-from gisdesk.ui.render.prepared import PreparedLayer, Runs
+from gisdesk.ui.render.levels import Level, level_paths
+from gisdesk.ui.render.prepared import PreparedLayer, Runs, simplify_runs
 from gisdesk.ui.render.qtarrays import polygon_from_points
-from gisdesk.ui.render.strokes import fill_runs, stroke_runs
+from gisdesk.ui.render.strokes import (
+    fill_aliased,
+    fill_runs,
+    hairline_ok,
+    is_raster,
+    stroke_path,
+    stroke_runs,
+)
 from gisdesk.ui.render.styles import LayerStyle
 from gisdesk.ui.render.symbols import (
     fill_brush,
@@ -29,6 +38,9 @@ from gisdesk.ui.render.symbols import (
 
 TINY_PX = 2.0
 """Polygons whose bounding box is smaller than this (in pixels) are drawn as one dot."""
+LEVEL_MIN_RUNS = 5000
+LEVEL_MIN_SHARE = 0.3
+"""Layers with this many runs, of which this share is in view, draw cached level paths."""
 
 
 @dataclass(frozen=True)
@@ -54,25 +66,6 @@ class Frame:
         return (minx - m, miny - m, maxx + m, maxy + m)
 
 
-def simplify_runs(pix: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Drop vertices that fall in the same pixel as their predecessor within a run.
-
-    Each run keeps its first and last vertex, so closed rings stay closed.
-    """
-    n = len(pix)
-    if n == 0:
-        return pix, starts
-    cell = np.floor(pix).astype(np.int64)
-    keep = np.ones(n, dtype=bool)
-    keep[1:] = (cell[1:, 0] != cell[:-1, 0]) | (cell[1:, 1] != cell[:-1, 1])
-    keep[starts] = True
-    keep[np.append(starts[1:] - 1, n - 1)] = True
-    counts = np.add.reduceat(keep.astype(np.int64), starts)
-    new_starts = np.zeros(len(starts), dtype=np.int64)
-    np.cumsum(counts[:-1], out=new_starts[1:])
-    return pix[keep], new_starts
-
-
 def _by_class(style: LayerStyle, features: np.ndarray) -> list[tuple[Symbol, np.ndarray]]:
     """(symbol, positions into ``features``) for every class present."""
     classes = style.class_of[features]
@@ -89,6 +82,12 @@ def _pixels_of(runs: Runs, chosen: np.ndarray, frame: Frame) -> tuple[np.ndarray
     return simplify_runs(frame.to_pixels(xy), starts)
 
 
+def _level_mode(painter: QPainter, runs: Runs, visible: np.ndarray) -> bool:
+    """Use cached level paths when the view shows a good share of a big layer."""
+    return (runs.count >= LEVEL_MIN_RUNS and len(visible) >= LEVEL_MIN_SHARE * runs.count
+            and is_raster(painter))
+
+
 def draw_polygons(
     painter: QPainter, runs: Runs, style: LayerStyle, frame: Frame, cancel: Callable[[], bool]
 ) -> None:
@@ -96,34 +95,57 @@ def draw_polygons(
     visible = runs.query(frame.query_extent(4))
     if len(visible) == 0:
         return
+    level = Level.for_view(runs, frame.viewport.resolution)
+    use_levels = _level_mode(painter, runs, visible)
     box = runs.bbox[visible]
     size = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]) / frame.viewport.resolution
     tiny = size < TINY_PX
     for symbol, group in _by_class(style, runs.feature[visible]):
         if cancel():
             return
+        pen = outline_pen(symbol, frame.px_per_pt)
+        if use_levels and (pen.style() == Qt.PenStyle.NoPen or hairline_ok(painter, pen)):
+            cls = int(style.class_of[runs.feature[visible[group[0]]]])
+            _draw_level_polygons(painter, runs, style, cls, level, frame, symbol)
+            continue
         big = visible[group[~tiny[group]]]
         if len(big):
             pix, starts = _pixels_of(runs, big, frame)
-            fill_runs(painter, pix, starts, fill_brush(symbol),
-                      outline_pen(symbol, frame.px_per_pt))
+            fill_runs(painter, pix, starts, fill_brush(symbol), pen)
         small = group[tiny[group]]
         if runs.hole is not None:
             small = small[~runs.hole[visible[small]]]
         if len(small):
             b = box[small]
             centres = frame.to_pixels(np.column_stack([b[:, 0] + b[:, 2], b[:, 1] + b[:, 3]]) / 2)
-            _draw_dots(painter, centres, symbol.stroke or symbol.color, symbol.opacity)
+            _draw_dots(painter, polygon_from_points(centres), symbol)
 
 
-def _draw_dots(painter: QPainter, pix: np.ndarray, color: str, opacity: float) -> None:
+def _draw_level_polygons(
+    painter: QPainter, runs: Runs, style: LayerStyle, cls: int, level: Level, frame: Frame,
+    symbol: Symbol,
+) -> None:
+    # Level pixels are 1-2 view pixels, so "tiny" is judged at 1.5x the level resolution.
+    paths = level_paths(runs, style, cls, level, TINY_PX * 1.5)
+    painter.save()
+    painter.setTransform(level.transform(frame.viewport), True)
+    if paths.vertices:
+        pen = fill_aliased(painter, paths.path, fill_brush(symbol),
+                           outline_pen(symbol, frame.px_per_pt))
+        stroke_path(painter, paths.path, pen, paths.vertices)
+    if not paths.dots.isEmpty():
+        _draw_dots(painter, paths.dots, symbol)
+    painter.restore()
+
+
+def _draw_dots(painter: QPainter, dots: QPolygonF, symbol: Symbol) -> None:
     """One aliased pixel per feature: a cosmetic 1 px pen is ~7x faster than a wider one."""
-    pen = QPen(qcolor(color, opacity), 1.0)
+    pen = QPen(qcolor(symbol.stroke or symbol.color, symbol.opacity), 1.0)
     pen.setCosmetic(True)
     painter.setPen(pen)
     antialias = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.drawPoints(polygon_from_points(pix))
+    painter.drawPoints(dots)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
 
 
@@ -134,11 +156,22 @@ def draw_lines(
     visible = runs.query(frame.query_extent(8))
     if len(visible) == 0:
         return
+    level = Level.for_view(runs, frame.viewport.resolution)
+    use_levels = _level_mode(painter, runs, visible)
     for symbol, group in _by_class(style, runs.feature[visible]):
         if cancel():
             return
+        pen = line_pen(symbol, frame.px_per_pt)
+        if use_levels and hairline_ok(painter, pen):
+            cls = int(style.class_of[runs.feature[visible[group[0]]]])
+            paths = level_paths(runs, style, cls, level, None)
+            painter.save()
+            painter.setTransform(level.transform(frame.viewport), True)
+            stroke_path(painter, paths.path, pen, paths.vertices)
+            painter.restore()
+            continue
         pix, starts = _pixels_of(runs, visible[group], frame)
-        stroke_runs(painter, pix, starts, line_pen(symbol, frame.px_per_pt))
+        stroke_runs(painter, pix, starts, pen)
 
 
 def visible_points(prepared: PreparedLayer, frame: Frame, margin_px: float) -> np.ndarray:

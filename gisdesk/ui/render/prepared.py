@@ -32,6 +32,7 @@ class Runs:
     hole: np.ndarray | None = None  # (runs,) bool: interior ring of a polygon
     _index: GridIndex | None = field(default=None, repr=False)
     _extent: tuple[float, float, float, float] | None = field(default=None, repr=False)
+    level_cache: dict = field(default_factory=dict, repr=False)  # see levels.py
 
     @property
     def count(self) -> int:
@@ -81,6 +82,25 @@ def _covers_most(
     ix = max(0.0, min(extent[2], data[2]) - max(extent[0], data[0]))
     iy = max(0.0, min(extent[3], data[3]) - max(extent[1], data[1]))
     return ix * iy / data_area > 0.25
+
+
+def simplify_runs(pix: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Drop vertices that fall in the same pixel as their predecessor within a run.
+
+    Each run keeps its first and last vertex, so closed rings stay closed.
+    """
+    n = len(pix)
+    if n == 0:
+        return pix, starts
+    cell = np.floor(pix).astype(np.int64)
+    keep = np.ones(n, dtype=bool)
+    keep[1:] = (cell[1:, 0] != cell[:-1, 0]) | (cell[1:, 1] != cell[:-1, 1])
+    keep[starts] = True
+    keep[np.append(starts[1:] - 1, n - 1)] = True
+    counts = np.add.reduceat(keep.astype(np.int64), starts)
+    new_starts = np.zeros(len(starts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=new_starts[1:])
+    return pix[keep], new_starts
 
 
 @dataclass

@@ -10,8 +10,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
-from gisdesk.ui.render.features import Frame, simplify_runs, visible_points
-from gisdesk.ui.render.prepared import PreparedLayer, Runs
+from gisdesk.ui.render.features import Frame, visible_points
+from gisdesk.ui.render.prepared import PreparedLayer, Runs, simplify_runs
 from gisdesk.ui.render.strokes import fill_runs, stroke_runs
 from gisdesk.ui.render.symbols import MARKERS
 

@@ -107,9 +107,18 @@ def _blit_dilated(painter: QPainter, path: QPainterPath, hairline: QPen, width: 
     painter.restore()
 
 
-def _offset_hairlines(
-    painter: QPainter, path: QPainterPath, pen: QPen, vertices: int
-) -> None:
+def hairline_ok(painter: QPainter, pen: QPen) -> bool:
+    """True when ``pen`` can be drawn as offset hairlines (see :func:`stroke_path`)."""
+    opaque = pen.color().alpha() == 255 or pen.widthF() <= 1.0
+    return pen.widthF() <= BRUSH_MAX_PX and opaque and is_raster(painter)
+
+
+def stroke_path(painter: QPainter, path: QPainterPath, pen: QPen, vertices: int) -> None:
+    """Draw ``path`` (any painter transform) as if with ``pen``, using offset hairlines.
+
+    Only valid when :func:`hairline_ok`; the offsets are in device pixels.
+    """
+    painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
     width = pen.widthF()
     color = QColor(pen.color())
     if width < 1.0:  # thinner than a pixel: a fainter hairline reads the same
@@ -120,10 +129,11 @@ def _offset_hairlines(
         _blit_dilated(painter, path, hairline, width)
         return
     painter.setPen(hairline)
+    base = painter.transform()
     for dx, dy in offsets:
-        painter.translate(dx, dy)
+        painter.setTransform(base * QTransform.fromTranslate(dx, dy))
         painter.drawPath(path)
-        painter.translate(-dx, -dy)
+    painter.setTransform(base)
 
 
 def is_raster(painter: QPainter) -> bool:
@@ -141,9 +151,8 @@ def stroke_runs(
     if len(pix) == 0 or pen.style() == Qt.PenStyle.NoPen:
         return
     painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-    opaque = pen.color().alpha() == 255 or pen.widthF() <= 1.0
-    if pen.widthF() <= BRUSH_MAX_PX and opaque and is_raster(painter):
-        _offset_hairlines(painter, path or path_from_runs(pix, starts), pen, len(pix))
+    if hairline_ok(painter, pen):
+        stroke_path(painter, path or path_from_runs(pix, starts), pen, len(pix))
         return
     painter.setPen(pen)
     if len(starts) > LOOP_MAX_RUNS:
@@ -166,13 +175,19 @@ def fill_runs(
         painter.setPen(pen)
         painter.drawPath(path)
         return
-    if brush.style() != Qt.BrushStyle.NoBrush:
-        antialias = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(QPen(Qt.PenStyle.NoPen))
-        painter.setBrush(brush)
-        painter.drawPath(path)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
-        if pen.style() == Qt.PenStyle.NoPen:
-            pen = QPen(brush.color(), 1.0)
+    pen = fill_aliased(painter, path, brush, pen)
     stroke_runs(painter, pix, starts, pen, path)
+
+
+def fill_aliased(painter: QPainter, path: QPainterPath, brush: QBrush, pen: QPen) -> QPen:
+    """Fill ``path`` without antialiasing; returns the pen that must then outline it (the
+    given one, or a fill-coloured hairline that smooths the aliased edge)."""
+    if brush.style() == Qt.BrushStyle.NoBrush:
+        return pen
+    antialias = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(QPen(Qt.PenStyle.NoPen))
+    painter.setBrush(brush)
+    painter.drawPath(path)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
+    return QPen(brush.color(), 1.0) if pen.style() == Qt.PenStyle.NoPen else pen
