@@ -41,6 +41,10 @@ class _Table:
         self.fid = next((r[1] for r in info if r[5]), "fid")
         self.geom_col, self.srs_id = (geom[0], int(geom[1])) if geom else (None, 0)
         self.touched = False
+        # Updates find features by UUID: without an index each one scans the whole table.
+        # (Same index name as gisdesk.io.gpkg_store, so the two never build it twice.)
+        index = quote(f"gisdesk_{name}_{key}_idx")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS {index} ON {quote(name)} ({quote(key)})")
 
     def values(self, row: dict) -> dict:
         """Column -> stored value for the columns this table has (unknown fields are kept out)."""
@@ -71,29 +75,48 @@ def apply_changes(conn: sqlite3.Connection, changes: Iterable[Change], keys: dic
     return written
 
 
-def _apply_one(conn: sqlite3.Connection, table: _Table, change: Change) -> int:
-    where = f"{quote(table.key)} = ?"
-    if change.kind == "delete":
-        sql = f"DELETE FROM {quote(table.name)} WHERE {where}"  # noqa: S608 - quoted names
-        cur = conn.execute(sql, (change.uuid,))
-        return cur.rowcount
+def _changed_fields(change: Change) -> dict:
+    """The fields an update really changes (all fields for an insert or an unknown old row)."""
     assert change.new is not None
-    values = table.values(dict(change.new))
-    exists = conn.execute(
-        f"SELECT 1 FROM {quote(table.name)} WHERE {where}", (change.uuid,)  # noqa: S608
-    ).fetchone()
-    if exists:
-        sets = ", ".join(f"{quote(c)} = ?" for c in values if c != table.key)
-        if not sets:
-            return 0
-        params = [v for c, v in values.items() if c != table.key] + [change.uuid]
-        sql = f"UPDATE {quote(table.name)} SET {sets} WHERE {where}"  # noqa: S608 - quoted names
-        return conn.execute(sql, params).rowcount
-    values[table.key] = change.uuid
-    cols = ", ".join(quote(c) for c in values)
-    marks = ", ".join("?" * len(values))
-    sql = f"INSERT INTO {quote(table.name)} ({cols}) VALUES ({marks})"  # noqa: S608 - quoted
-    conn.execute(sql, list(values.values()))
+    if change.kind != "update" or change.old is None:
+        return dict(change.new)
+    return {k: v for k, v in change.new.items() if change.old.get(k, _MISSING) != v}
+
+
+_MISSING = object()
+
+
+def _apply_one(conn: sqlite3.Connection, table: _Table, change: Change) -> int:
+    """Write one change; an update only touches the fields that differ (no R-tree churn when
+    only attributes changed), and falls back to an insert when the feature is missing."""
+    where = f"{quote(table.key)} = ?"
+    name = quote(table.name)
+    if change.kind == "delete":
+        sql = f"DELETE FROM {name} WHERE {where}"  # noqa: S608 - quoted names
+        return conn.execute(sql, (change.uuid,)).rowcount
+    values = table.values(_changed_fields(change))
+    values.pop(table.key, None)
+    if values and change.kind == "update":
+        sets = ", ".join(f"{quote(c)} = ?" for c in values)
+        sql = f"UPDATE {name} SET {sets} WHERE {where}"  # noqa: S608 - quoted names
+        if conn.execute(sql, [*values.values(), change.uuid]).rowcount:
+            return 1
+    elif not values and change.kind == "update":
+        return 0
+    else:
+        exists = conn.execute(
+            f"SELECT 1 FROM {name} WHERE {where}", (change.uuid,)  # noqa: S608
+        ).fetchone()
+        if exists:
+            sets = ", ".join(f"{quote(c)} = ?" for c in values)
+            sql = f"UPDATE {name} SET {sets} WHERE {where}"  # noqa: S608 - quoted names
+            return conn.execute(sql, [*values.values(), change.uuid]).rowcount
+    full = table.values(dict(change.new or {}))
+    full[table.key] = change.uuid
+    cols = ", ".join(quote(c) for c in full)
+    marks = ", ".join("?" * len(full))
+    sql = f"INSERT INTO {name} ({cols}) VALUES ({marks})"  # noqa: S608 - quoted names
+    conn.execute(sql, list(full.values()))
     return 1
 
 

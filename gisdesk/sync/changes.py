@@ -9,6 +9,7 @@ therefore an update, not a delete plus an insert.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -54,41 +55,47 @@ def detect_changes(base: Path, current: Path, keys: Mapping[str, str]) -> list[C
 def _changed_fids(
     base: Path, current: Path, tables: set[str]
 ) -> dict[str, tuple[set[int], set[int]]]:
-    """{table: (fids to read from base, fids to read from current)} via a pygeodiff changeset."""
+    """{table: (fids to read from base, fids to read from current)} via a pygeodiff changeset.
+
+    The changeset is listed as JSON by pygeodiff's C++ code: several times faster than walking
+    its entries through ctypes one value at a time.
+    """
     geodiff = pygeodiff.GeoDiff()
     out: dict[str, tuple[set[int], set[int]]] = {}
     with tempfile.TemporaryDirectory(prefix="gisdesk-diff-") as tmp:
-        changeset = str(Path(tmp) / "changes.bin")
+        changeset, listing = str(Path(tmp) / "changes.bin"), Path(tmp) / "changes.json"
         geodiff.set_tables_to_include(sorted(tables))
         geodiff.create_changeset(str(base), str(current), changeset)
         if not geodiff.has_changes(changeset):
             return out
-        reader = geodiff.read_changeset(changeset)
-        try:
-            for entry in reader:
-                _collect(entry, tables, out)
-                del entry  # free the C entry while its context is alive
-        finally:
-            del reader  # the C reader must go before the GeoDiff context (else a crash)
+        geodiff.list_changes(changeset, str(listing))
+        entries = json.loads(listing.read_text(encoding="utf-8")).get("geodiff", [])
+    pk_columns = _pk_columns(current, {e["table"] for e in entries} & tables)
+    for entry in entries:
+        table = entry["table"]
+        if table not in tables:
+            continue
+        pk = next(c for c in entry["changes"] if c["column"] == pk_columns[table])
+        old_fids, new_fids = out.setdefault(table, (set(), set()))
+        if entry["type"] == "insert":
+            new_fids.add(pk["new"])
+        elif entry["type"] == "delete":
+            old_fids.add(pk["old"])
+        else:  # update: the pk is unchanged and listed under "old"
+            old_fids.add(pk["old"])
+            new_fids.add(pk["old"])
     return out
 
 
-def _collect(entry: Any, tables: set[str], out: dict[str, tuple[set[int], set[int]]]) -> None:
-    table = entry.table.name
-    if table not in tables:
-        return
-    pk = _pk_index(entry.table)
-    old_fids, new_fids = out.setdefault(table, (set(), set()))
-    if entry.operation in (entry.OP_DELETE, entry.OP_UPDATE):
-        old_fids.add(entry.old_values[pk])
-    if entry.operation == entry.OP_INSERT:
-        new_fids.add(entry.new_values[pk])
-    elif entry.operation == entry.OP_UPDATE:
-        new_fids.add(entry.old_values[pk])  # the pk is unchanged: only old values carry it
-
-
-def _pk_index(table: Any) -> int:
-    return next(i for i, is_pk in enumerate(table.column_is_pkey) if is_pk)
+def _pk_columns(path: Path, tables: set[str]) -> dict[str, int]:
+    """Column index of each table's integer primary key (the fid)."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        out = {}
+        for table in tables:
+            info = conn.execute(f"PRAGMA table_info({quote(table)})").fetchall()
+            out[table] = next((r[0] for r in info if r[5]), 0)
+    conn.close()
+    return out
 
 
 def _rows_by_key(path: Path, table: str, key: str, fids: Iterable[int]) -> dict[str, dict]:

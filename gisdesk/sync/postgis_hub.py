@@ -23,8 +23,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
 import psycopg
+import pyarrow as pa
 import pyogrio
 import shapely
 from psycopg import sql
@@ -209,9 +209,7 @@ class PostgisHub:
                     number = int(conn.execute(
                         "SELECT max(number) FROM gisdesk.revisions"
                     ).fetchone()[0]) + 1
-                    types = {layer: _column_types(conn, layer) for layer in self.keys}
-                    for change in changes:
-                        _apply(conn, change, self.keys[change.layer], types[change.layer])
+                    _apply_all(conn, changes, self.keys)
                     _record(conn, number, changes, conflicts, author, sync_id)
             except psycopg.errors.InsufficientPrivilege as exc:
                 raise HubError(
@@ -228,9 +226,7 @@ class PostgisHub:
             revision = int(conn.execute(
                 "SELECT max(number) FROM gisdesk.revisions").fetchone()[0])
             for layer in self.keys:
-                frame = _read_layer(conn, layer)
-                pyogrio.write_dataframe(frame, tmp, layer=layer, driver="GPKG",
-                                        append=tmp.exists())
+                _write_layer(conn, layer, tmp)
         tmp.replace(target)
         return revision
 
@@ -283,23 +279,66 @@ def _pg_value(value: Any, pg_type: str | None) -> Any:
     return value
 
 
-def _apply(conn: psycopg.Connection, change: Change, key: str, types: dict[str, str]) -> None:
-    table = _ident(DATA_SCHEMA, change.layer)
-    if change.kind == "delete":
-        conn.execute(sql.SQL("DELETE FROM {} WHERE {} = %s").format(table, _ident(key)),
-                     (change.uuid,))
-        return
-    assert change.new is not None
+def _apply_all(conn: psycopg.Connection, changes: list[Change], keys: dict[str, str]) -> None:
+    """Apply changes in batches: one prepared statement per (layer, column set), pipelined."""
+    batches: dict[tuple[str, tuple[str, ...] | None], list[list[Any]]] = {}
+    types = {layer: _column_types(conn, layer) for layer in {c.layer for c in changes}}
+    updates: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
+    for change in changes:
+        if change.kind == "delete":
+            batches.setdefault((change.layer, None), []).append([change.uuid])
+        elif change.kind == "update" and change.old is not None:
+            names, values = _upsert_values(change, types[change.layer], only_changed=True)
+            if names:
+                updates.setdefault((change.layer, tuple(names)), []).append(
+                    [*values, change.uuid])
+        else:
+            names, values = _upsert_values(change, types[change.layer])
+            batches.setdefault((change.layer, tuple(names)), []).append(values)
+    with conn.cursor() as cur:
+        for (layer, names), rows in batches.items():
+            cur.executemany(_upsert_sql(conn, layer, keys[layer], names), rows)
+        for (layer, names), rows in updates.items():
+            cur.executemany(_update_sql(conn, layer, keys[layer], names), rows)
+
+
+def _upsert_values(change: Change, types: dict[str, str],
+                   only_changed: bool = False) -> tuple[list[str], list[Any]]:
     names, values = [], []
-    for name, value in change.new.items():
+    old = change.old or {}
+    for name, value in sorted((change.new or {}).items()):
+        if only_changed and name in old and old[name] == value:
+            continue
         if name == GEOMETRY:
             names.append("geom")
             values.append(value)
         elif name in types and name not in ("fid", "geom"):
             names.append(name)
             values.append(_pg_value(value, types[name]))
-    srid = conn.execute("SELECT Find_SRID(%s, %s, 'geom')", (DATA_SCHEMA, change.layer)) \
-        .fetchone()[0]
+    return names, values
+
+
+def _update_sql(conn: psycopg.Connection, layer: str, key: str,
+                names: tuple[str, ...]) -> sql.Composed:
+    srid = 0
+    if "geom" in names:
+        srid = conn.execute("SELECT Find_SRID(%s, %s, 'geom')", (DATA_SCHEMA, layer)).fetchone()[0]
+    sets = sql.SQL(", ").join(
+        sql.SQL("{} = ST_SetSRID(ST_GeomFromWKB(%s), {})").format(_ident(n), sql.Literal(srid))
+        if n == "geom" else sql.SQL("{} = %s").format(_ident(n)) for n in names
+    )
+    return sql.SQL("UPDATE {} SET {} WHERE {} = %s").format(
+        _ident(DATA_SCHEMA, layer), sets, _ident(key))
+
+
+def _upsert_sql(conn: psycopg.Connection, layer: str, key: str,
+                names: tuple[str, ...] | None) -> sql.Composed:
+    table = _ident(DATA_SCHEMA, layer)
+    if names is None:
+        return sql.SQL("DELETE FROM {} WHERE {} = %s").format(table, _ident(key))
+    srid = 0
+    if "geom" in names:
+        srid = conn.execute("SELECT Find_SRID(%s, %s, 'geom')", (DATA_SCHEMA, layer)).fetchone()[0]
     placeholders = [
         sql.SQL("ST_SetSRID(ST_GeomFromWKB(%s), {})").format(sql.Literal(srid)) if n == "geom"
         else sql.Placeholder() for n in names
@@ -307,11 +346,10 @@ def _apply(conn: psycopg.Connection, change: Change, key: str, types: dict[str, 
     updates = sql.SQL(", ").join(
         sql.SQL("{} = EXCLUDED.{}").format(_ident(n), _ident(n)) for n in names if n != key
     )
-    statement = sql.SQL("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}").format(
+    return sql.SQL("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}").format(
         table, sql.SQL(", ").join(_ident(n) for n in names), sql.SQL(", ").join(placeholders),
         _ident(key), updates,
     )
-    conn.execute(statement, values)
 
 
 def _record(conn: psycopg.Connection, number: int, changes: list[Change],
@@ -429,7 +467,13 @@ def opd_role(opd: str) -> str:
     return _opd_role(opd)
 
 
-def _read_layer(conn: psycopg.Connection, layer: str) -> gpd.GeoDataFrame:
+_ARROW_TYPES = {"bigint": pa.int64(), "integer": pa.int64(), "double precision": pa.float64(),
+                "date": pa.date32(), "timestamp with time zone": pa.timestamp("ms", tz="UTC"),
+                "boolean": pa.bool_(), "text": pa.string()}
+
+
+def _write_layer(conn: psycopg.Connection, layer: str, target: Path) -> None:
+    """Copy ``city.<layer>`` into the GeoPackage ``target`` keeping DATE/BOOLEAN column types."""
     table = _ident(DATA_SCHEMA, layer)
     types = _column_types(conn, layer)
     fields = [n for n in types if n not in ("fid", "geom")]
@@ -438,18 +482,26 @@ def _read_layer(conn: psycopg.Connection, layer: str) -> gpd.GeoDataFrame:
         [_ident(n) for n in fields] + ([sql.SQL("ST_AsBinary(geom)")] if has_geom else [])
     )
     rows = conn.execute(sql.SQL("SELECT {} FROM {} ORDER BY fid").format(select, table)).fetchall()
-    srid = conn.execute("SELECT Find_SRID(%s, %s, 'geom')", (DATA_SCHEMA, layer)).fetchone()[0] \
-        if has_geom else None
-    data = {n: [_sqlite_value(r[i], types[n]) for r in rows] for i, n in enumerate(fields)}
-    geoms = shapely.from_wkb([r[-1] for r in rows]) if has_geom else None
-    frame = gpd.GeoDataFrame(data, geometry=geoms, crs=f"EPSG:{srid}" if srid else None)
-    for name in fields:
-        if types[name] == "date":
-            frame[name] = gpd.pd.to_datetime(frame[name]).dt.date
-    return frame
+    columns = list(zip(*rows, strict=True)) if rows else [()] * (len(fields) + has_geom)
+    arrays = [pa.array(list(columns[i]), type=_ARROW_TYPES.get(types[n], pa.string()))
+              for i, n in enumerate(fields)]
+    names = list(fields)
+    kwargs: dict[str, Any] = {}
+    if has_geom:
+        srid, geom_type = conn.execute(
+            "SELECT srid, type FROM geometry_columns WHERE f_table_schema = %s AND "
+            "f_table_name = %s", (DATA_SCHEMA, layer)).fetchone()
+        arrays.append(pa.array([bytes(g) if g is not None else None for g in columns[-1]],
+                               type=pa.binary()))
+        names.append("geom")
+        kwargs = {"geometry_name": "geom", "geometry_type": _ogr_type(geom_type),
+                  "crs": f"EPSG:{srid}" if srid else None}
+    pyogrio.write_arrow(pa.Table.from_arrays(arrays, names=names), str(target), layer=layer,
+                        driver="GPKG", append=target.exists(), **kwargs)
 
 
-def _sqlite_value(value: Any, pg_type: str) -> Any:
-    if pg_type == "boolean" and value is not None:
-        return bool(value)
-    return value
+def _ogr_type(postgis_type: str) -> str:
+    names = {"POINT": "Point", "LINESTRING": "LineString", "POLYGON": "Polygon",
+             "MULTIPOINT": "MultiPoint", "MULTILINESTRING": "MultiLineString",
+             "MULTIPOLYGON": "MultiPolygon"}
+    return names.get(postgis_type.upper(), "Unknown")
