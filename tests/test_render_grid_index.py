@@ -38,3 +38,18 @@ def test_render_grid_index_matches_brute_force(seed, x, y, w, h):
 def test_render_grid_index_window_outside_data_is_empty():
     bbox = _boxes(1, 500)
     assert len(GridIndex(bbox).query((20000, 20000, 21000, 21000))) == 0
+
+
+def test_render_grid_index_points_of_prepared_layer():
+    import shapely
+
+    from gisdesk.ui.render.prepared import prepare
+
+    rng = np.random.default_rng(5)
+    xy = rng.uniform(0, 5000, (30000, 2))
+    prepared = prepare(shapely.points(xy))
+    extent = (1000.0, 2000.0, 1300.0, 2150.0)
+    inside = np.flatnonzero((xy[:, 0] >= 1000) & (xy[:, 0] <= 1300) & (xy[:, 1] >= 2000)
+                            & (xy[:, 1] <= 2150))
+    assert len(inside) > 50
+    assert np.array_equal(prepared.points_feature[prepared.points_in(extent)], inside)

@@ -176,10 +176,7 @@ def draw_lines(
 
 def visible_points(prepared: PreparedLayer, frame: Frame, margin_px: float) -> np.ndarray:
     """Indices of prepared points inside the view (plus a margin for symbol size)."""
-    minx, miny, maxx, maxy = frame.query_extent(margin_px)
-    xy = prepared.points_xy
-    mask = (xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
-    return np.flatnonzero(mask)
+    return prepared.points_in(frame.query_extent(margin_px))
 
 
 def draw_points(

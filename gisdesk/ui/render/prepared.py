@@ -112,11 +112,24 @@ class PreparedLayer:
     points_xy: np.ndarray
     points_feature: np.ndarray
     geometries: np.ndarray = field(repr=False)
+    _points_index: GridIndex | None = field(default=None, repr=False)
 
     @property
     def n_features(self) -> int:
         """Rows in the layer (including those with empty or missing geometry)."""
         return len(self.geometries)
+
+    def points_in(self, extent: tuple[float, float, float, float]) -> np.ndarray:
+        """Sorted indices of points inside ``extent`` (a grid index once there are many)."""
+        minx, miny, maxx, maxy = extent
+        xy = self.points_xy
+        if len(xy) < 20000:
+            mask = (xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (
+                xy[:, 1] <= maxy)
+            return np.flatnonzero(mask)
+        if self._points_index is None:
+            self._points_index = GridIndex(np.hstack([xy, xy]))
+        return self._points_index.query(extent)
 
 
 def _runs(geoms: np.ndarray, feature: np.ndarray, hole: np.ndarray | None = None) -> Runs | None:
