@@ -51,5 +51,5 @@ def test_render_grid_index_points_of_prepared_layer():
     extent = (1000.0, 2000.0, 1300.0, 2150.0)
     inside = np.flatnonzero((xy[:, 0] >= 1000) & (xy[:, 0] <= 1300) & (xy[:, 1] >= 2000)
                             & (xy[:, 1] <= 2150))
-    assert len(inside) > 50
+    assert len(inside) > 20
     assert np.array_equal(prepared.points_feature[prepared.points_in(extent)], inside)
