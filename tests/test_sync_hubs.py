@@ -169,3 +169,47 @@ def test_sync_folder_hub_retried_push_applies_once(hub: Hub, tmp_path: Path) -> 
 def test_sync_folder_hub_missing_hub_says_so(tmp_path: Path) -> None:
     with pytest.raises(HubError, match="not a GIS Desk hub"):
         FolderHub(tmp_path / "nowhere")
+
+
+def test_sync_hubs_preview_lists_up_down_and_conflicts(hub: Hub, tmp_path: Path) -> None:
+    a, b = checkout(hub, tmp_path / "a"), checkout(hub, tmp_path / "b")
+    sql(a.data, "UPDATE water_mains SET condition = 1, notes = 'a' WHERE uuid = ?", (U1,))
+    a.sync("ani")
+    sql(b.data, "UPDATE water_mains SET condition = 5 WHERE uuid = ?", (U1,))
+    sql(b.data, "UPDATE water_mains SET notes = 'b' WHERE uuid = ?", (U2,))
+    preview = b.preview()
+    assert [c.uuid for c in preview.to_hub] == [U2]
+    assert {c.uuid for c in preview.to_local} == {U1}
+    assert [(c.field, c.mine, c.theirs) for c in preview.unresolved] == [("condition", 5, 1)]
+    assert hub.head() == 1  # a preview changes nothing
+    assert read(b.data).loc[U1, "condition"] == 5
+
+
+def test_sync_hubs_resolve_keep_mine_goes_up_next_sync(hub: Hub, tmp_path: Path) -> None:
+    a, b = checkout(hub, tmp_path / "a"), checkout(hub, tmp_path / "b")
+    sql(a.data, "UPDATE water_mains SET condition = 1 WHERE uuid = ?", (U3,))
+    sql(b.data, "UPDATE water_mains SET condition = 5 WHERE uuid = ?", (U3,))
+    a.sync("ani")
+    b.sync("budi")
+    assert read(b.data).loc[U3, "condition"] == 1
+    b.resolve(0, "mine")
+    assert b.state.conflicts == []
+    assert read(b.data).loc[U3, "condition"] == 5
+    b.sync("budi")
+    a.sync("ani")
+    assert read(a.data).loc[U3, "condition"] == 5
+    assert len(hub.conflicts(U3)) == 1  # the record of the clash stays as history
+
+
+def test_sync_hubs_policies_from_definitions(hub: Hub, tmp_path: Path) -> None:
+    from gisdesk.core.definitions import default_catalog
+    from gisdesk.sync.policies import policies_from_catalog
+
+    policies = policies_from_catalog(default_catalog())
+    a, b = checkout(hub, tmp_path / "a"), checkout(hub, tmp_path / "b")
+    sql(a.data, "UPDATE water_mains SET notes = 'valve stuck' WHERE uuid = ?", (U1,))
+    sql(b.data, "UPDATE water_mains SET notes = 'pipe leaks' WHERE uuid = ?", (U1,))
+    a.sync("ani", policies)
+    report = b.sync("budi", policies)
+    assert report.conflicts[0].resolved_by == "keep_both" and b.state.conflicts == []
+    assert read(b.data).loc[U1, "notes"] == "valve stuck\n---\npipe leaks"

@@ -119,9 +119,12 @@ def _sync(args: argparse.Namespace) -> int:
     from gisdesk.cli import UserError
     from gisdesk.sync.folder_hub import HubError
 
+    from gisdesk.core.definitions import default_catalog
+    from gisdesk.sync.policies import policies_from_catalog
+
     copy = _open_copy(args.folder)
     try:
-        report = copy.sync(_author(args))
+        report = copy.sync(_author(args), policies_from_catalog(default_catalog()))
     except HubError as exc:
         raise UserError(f"sync FAILED, nothing was lost, you can keep working offline: {exc}") \
             from exc

@@ -192,6 +192,18 @@ class InspectionTemplate(_Strict):
     interval_months: int = Field(default=12, gt=0, le=240)
 
 
+class SyncRules(_Strict):
+    """How sync resolves a field both sides changed differently (default: ask a person).
+
+    ``theirs``/``mine`` pick a side, ``keep_both`` joins two texts, ``latest`` takes the value
+    from the side whose ``time_field`` (e.g. last_inspected) is later. The losing value is kept
+    in a conflict record on the hub either way.
+    """
+
+    policies: dict[str, Literal["conflict", "theirs", "mine", "keep_both", "latest"]] = {}
+    time_field: str | None = None
+
+
 class LayerDef(_Strict):
     """One asset layer (or the non-spatial inspections table)."""
 
@@ -209,6 +221,7 @@ class LayerDef(_Strict):
     form: list[FormGroup] = []
     inspection: InspectionTemplate | None = None
     network: Literal["pressurised", "gravity"] | None = None
+    sync: SyncRules = SyncRules()
 
     @model_validator(mode="after")
     def _references_resolve(self) -> LayerDef:
@@ -224,6 +237,8 @@ class LayerDef(_Strict):
         if self.labeling:
             refs.append(("labeling.field", self.labeling.field))
         refs += [(f"form group '{g.title.en}'", n) for g in self.form for n in g.fields]
+        refs += [("sync.policies", n) for n in self.sync.policies]
+        refs.append(("sync.time_field", self.sync.time_field))
         for where, ref in refs:
             if ref is not None and ref not in known:
                 raise ValueError(f"{where} names unknown field '{ref}'")

@@ -29,13 +29,14 @@ import signal
 import uuid as uuidlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from gisdesk.io.gpkg_store_tables import quote
 from gisdesk.sync.apply import apply_changes, connect
 from gisdesk.sync.changes import detect_changes
 from gisdesk.sync.folder_hub import HubError, copy_geopackage
 from gisdesk.sync.hubs import Hub, open_hub
-from gisdesk.sync.merge import Change, Conflict, FieldPolicies, merge
+from gisdesk.sync.merge import Change, Conflict, FieldPolicies, MergeResult, merge
 
 STATE_VERSION = 1
 
@@ -113,6 +114,29 @@ class WorkingCopy:
         """Edits since the last sync, by UUID (works for edits made in QGIS or GDAL too)."""
         return detect_changes(self.meta / "base.gpkg", self.data, self.hub().keys)
 
+    def preview(self, policies: FieldPolicies | None = None) -> MergeResult:
+        """What a sync would do now: to_hub goes up, to_local comes down, conflicts wait."""
+        hub = self.hub()
+        mine = detect_changes(self.meta / "base.gpkg", self.data, hub.keys)
+        return merge(mine, hub.changes_since(self.state.revision), policies)
+
+    def resolve(self, index: int, keep: Literal["mine", "theirs"]) -> None:
+        """Settle unresolved conflict ``index`` of ``state.conflicts``.
+
+        Keeping mine writes my value back into ``data.gpkg`` as an ordinary local edit (the next
+        sync sends it); keeping theirs changes nothing locally. For a feature one side deleted,
+        "mine" re-applies my delete or keeps my edited feature. Either way the conflict leaves
+        the list; the hub's conflict record stays as history.
+        """
+        record = self.state.conflicts[index]
+        keys = self.hub().keys
+        if keep == "mine":
+            change = _resolution_change(record)
+            if change is not None:
+                _apply_file(self.data, [change], keys)
+        del self.state.conflicts[index]
+        _write_state(self.meta, self.state)
+
     def sync(self, author: str, policies: FieldPolicies | None = None) -> SyncReport:
         """Push local edits, pull the hub's, merge per field; see the module docstring."""
         hub = self.hub()
@@ -151,6 +175,27 @@ class WorkingCopy:
         ]
         _write_state(self.meta, self.state)
         return SyncReport(revision, result.to_hub, result.to_local, result.conflicts)
+
+
+def _resolution_change(record: dict) -> Change | None:
+    """The local change that re-applies my side of a stored conflict record."""
+    layer, uuid = record["layer"], record["uuid"]
+    mine = _from_state(record["mine"])
+    if record["kind"] == "delete_vs_edit":  # I deleted it: delete it again
+        return Change(layer, uuid, "delete", _from_state(record["theirs"]), None)
+    if record["kind"] == "edit_vs_delete":  # my edited feature is already back on the hub
+        return None
+    field_name = record["field"]
+    return Change(layer, uuid, "update", {field_name: _from_state(record["theirs"])},
+                  {field_name: mine})
+
+
+def _from_state(value: object) -> object:
+    if isinstance(value, dict) and set(value) == {"$wkb"}:
+        return bytes.fromhex(str(value["$wkb"]))
+    if isinstance(value, dict):
+        return {k: _from_state(v) for k, v in value.items()}
+    return value
 
 
 def _fault_point(name: str) -> None:
