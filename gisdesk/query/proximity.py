@@ -21,11 +21,11 @@ def dwithin_any(targets: np.ndarray, lines: np.ndarray, distance: float) -> np.n
     mask = np.zeros(len(targets), dtype=bool)
     if len(targets) == 0 or len(lines) == 0:
         return mask
-    tree = shapely.STRtree(targets)
     bounds = shapely.bounds(lines)
     boxes = shapely.box(bounds[:, 0] - distance, bounds[:, 1] - distance,
                         bounds[:, 2] + distance, bounds[:, 3] + distance)
-    line_pos, target_pos = tree.query(boxes)
+    # the index goes on the few widened line boxes, not the many targets: far cheaper to build
+    target_pos, line_pos = shapely.STRtree(boxes).query(targets)
     simple = shapely.get_type_id(lines) == shapely.GeometryType.LINESTRING
     quick = simple[line_pos]
     accepted = _vertex_within(targets, lines, line_pos[quick], target_pos[quick], distance)
