@@ -117,9 +117,8 @@ def _open_copy(folder: Path):
 
 def _sync(args: argparse.Namespace) -> int:
     from gisdesk.cli import UserError
-    from gisdesk.sync.folder_hub import HubError
-
     from gisdesk.core.definitions import default_catalog
+    from gisdesk.sync.folder_hub import HubError
     from gisdesk.sync.policies import policies_from_catalog
 
     copy = _open_copy(args.folder)
