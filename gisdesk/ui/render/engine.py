@@ -17,7 +17,7 @@ from gisdesk.core.project import Project
 from gisdesk.core.viewport import Viewport
 from gisdesk.ui.render.cache import prepared_for
 from gisdesk.ui.render.features import Frame, draw_lines, draw_points, draw_polygons
-from gisdesk.ui.render.labels import draw_labels
+from gisdesk.ui.render.label_draw import draw_labels
 from gisdesk.ui.render.options import RenderOptions
 from gisdesk.ui.render.selection import draw_selection
 

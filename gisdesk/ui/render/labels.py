@@ -2,22 +2,20 @@
 
 Placement is greedy: layers on top of the drawing order go first, then each candidate is kept
 only if its collision box (the axis-aligned bounds of the possibly rotated text, plus a small
-gap) meets no box already kept. A uniform grid of kept boxes keeps that test cheap. Labels are
-drawn as text paths with a white halo so they read over any fill.
+gap) meets no box already kept. A uniform grid of kept boxes keeps that test cheap. Candidate
+positions are computed for all features at once with numpy; only the greedy pass is a Python
+loop. Painting is in ``label_draw``.
 """
 
 from __future__ import annotations
 
 import math
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from gisdesk.core.definitions import Catalog, LayerDef
 from gisdesk.core.layer import MapLayer
@@ -25,7 +23,6 @@ from gisdesk.core.project import Project
 from gisdesk.ui.render.cache import layer_extra, prepared_for
 from gisdesk.ui.render.features import Frame, visible_points
 from gisdesk.ui.render.prepared import PreparedLayer, Runs
-from gisdesk.ui.render.symbols import qcolor
 
 GAP_PX = 2.0
 MAX_CANDIDATES = 4000
@@ -246,71 +243,4 @@ def layout_labels(
                 seen.add(text)  # one label per street name per view
             placed.append(PlacedLabel(layer.name, text, x, y, angle, box,
                                       layer_def.labeling.color, font.pixelSize()))
-    return placed
-
-
-_HALO_RING = tuple(
-    (math.cos(a * math.pi / 4), math.sin(a * math.pi / 4)) for a in range(8)
-)
-_sprites: OrderedDict[tuple, tuple[QImage, float, float]] = OrderedDict()
-_sprites_lock = threading.Lock()
-SPRITE_CACHE_SIZE = 4096
-
-
-def _sprite(label: PlacedLabel, halo_px: float) -> tuple[QImage, float, float]:
-    """The label's text with its white halo, rendered once and reused while panning.
-
-    The halo is the text drawn in white at eight offsets: glyphs come from Qt's cache, where
-    stroking the text outline with a wide pen cost over a millisecond per label. Returns the
-    image and the offset of its centre.
-    """
-    key = (label.text, label.pixel_size, label.color, round(halo_px, 2))
-    with _sprites_lock:
-        hit = _sprites.get(key)
-        if hit is not None:
-            _sprites.move_to_end(key)
-            return hit
-    font = QFont("DejaVu Sans")
-    font.setPixelSize(label.pixel_size)
-    metrics = QFontMetricsF(font)
-    pad = math.ceil(halo_px) + 1
-    w = math.ceil(metrics.horizontalAdvance(label.text)) + 2 * pad
-    h = math.ceil(metrics.height()) + 2 * pad
-    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    painter = QPainter(image)
-    painter.setFont(font)
-    origin = QPointF(pad, pad + metrics.ascent())
-    painter.setPen(QColor(255, 255, 255, 235))
-    for dx, dy in _HALO_RING:
-        painter.drawText(origin + QPointF(dx * halo_px, dy * halo_px), label.text)
-    painter.setPen(qcolor(label.color))
-    painter.drawText(origin, label.text)
-    painter.end()
-    sprite = (image, w / 2, h / 2)
-    with _sprites_lock:
-        _sprites[key] = sprite
-        while len(_sprites) > SPRITE_CACHE_SIZE:
-            _sprites.popitem(last=False)
-    return sprite
-
-
-def draw_labels(
-    painter: QPainter, project: Project, layers: list[MapLayer], frame: Frame, *, lang: str,
-    cancel: Callable[[], bool] | None = None,
-) -> list[PlacedLabel]:
-    """Lay out and paint labels with a white halo; returns what was placed."""
-    placed = layout_labels(project, layers, frame, lang=lang, cancel=cancel)
-    halo_px = 1.2 * frame.px_per_pt
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    for label in placed:
-        image, cx, cy = _sprite(label, halo_px)
-        if label.angle == 0:
-            painter.drawImage(QPointF(round(label.x - cx), round(label.y - cy)), image)
-            continue
-        painter.save()
-        painter.translate(label.x, label.y)
-        painter.rotate(label.angle)
-        painter.drawImage(QPointF(-cx, -cy), image)
-        painter.restore()
     return placed
