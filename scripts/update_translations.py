@@ -199,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in missed_by_lupdate(ts, sources):
             print(f"not extracted by lupdate: {problem}")
             status = 1
+        for context, source in ts_messages(ts):
+            if not context:
+                print(f"warning: {source!r} has no context (tr aliased as a plain function?); "
+                      "call self.tr(...) directly or Qt will not find its translation")
         for path in sources:
             for problem in computed_texts(path):
                 print(f"warning: computed text cannot be translated: {problem}")

@@ -188,3 +188,29 @@ def test_translations_menu_accelerators_unique(qtbot, qapp, tmp_path, lang):
     finally:
         ui_i18n.install_language(qapp, "en")
     assert clashes == []
+
+
+def test_translations_fallback_to_empty_context(tmp_path, qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    ts = tmp_path / "t_id.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="id">'
+        "<context><name></name><message><source>User</source>"
+        "<translation>Pengguna</translation></message></context>"
+        "<context><name>Panel</name><message><source>Close</source>"
+        "<translation>Tutup</translation></message></context></TS>",
+        encoding="utf-8",
+    )
+    qm = tmp_path / "t_id.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    translator = ui_i18n.FallbackTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("AnyClass", "User") == "Pengguna"
+        assert QCoreApplication.translate("Panel", "Close") == "Tutup"
+        assert QCoreApplication.translate("Panel", "Not in file") == "Not in file"
+    finally:
+        qapp.removeTranslator(translator)

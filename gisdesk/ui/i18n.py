@@ -125,6 +125,23 @@ _current = SOURCE_LANGUAGE
 _translators: list[QTranslator] = []
 
 
+class FallbackTranslator(QTranslator):
+    """A translator that also looks in the empty context when the caller's context misses.
+
+    lupdate files calls it cannot attribute to a class (``tr = self.tr; tr("User")``, module
+    level ``tr(...)``) under the empty context, while Qt looks them up under the class name at
+    run time; without this fallback those texts silently stay English.
+    ``scripts/update_translations.py`` warns about them so the call can be fixed too.
+    """
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        text = super().translate(context, source, disambiguation, n)
+        if not text and context:
+            text = super().translate("", source, disambiguation, n)
+        return text or None  # None is Qt's "not here": the next translator or the source
+
+
 def qm_path(lang: str) -> Path:
     """Where the compiled translation for ``lang`` lives."""
     return paths.translations_dir() / f"gisdesk_{lang}.qm"
@@ -195,7 +212,7 @@ def install_language(app: QCoreApplication, lang: str) -> bool:
     set too, so number and date formatting follow the language.
     """
     global _current  # noqa: PLW0603 - one UI language per process
-    translator: QTranslator | None = QTranslator(app)
+    translator: QTranslator | None = FallbackTranslator(app)
     if not translator.load(str(qm_path(lang))):
         if lang != SOURCE_LANGUAGE:
             return False

@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditPanel</name>
+    <message numerus="yes">
+        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+217"/>
+        <source>%n change(s) shown</source>
+        <translation>
+            <numerusform>%n change shown</numerusform>
+            <numerusform>%n changes shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditingController</name>
+    <message numerus="yes">
+        <location filename="../../gisdesk/ui/editing/controller.py" line="+245"/>
+        <source>Restore %n unsaved edit(s) from {time}?</source>
+        <translation>
+            <numerusform>Restore %n unsaved edit from {time}?</numerusform>
+            <numerusform>Restore %n unsaved edits from {time}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n edit(s) restored</source>
+        <translation>
+            <numerusform>%n edit restored</numerusform>
+            <numerusform>%n edits restored</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditingUi</name>
+    <message numerus="yes">
+        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+202"/>
+        <source>Warning: the new line does not connect to the network at %n end(s). Check that it snaps to an existing main.</source>
+        <translation>
+            <numerusform>Warning: the new line does not connect to the network at %n end. Check that it snaps to an existing main.</numerusform>
+            <numerusform>Warning: the new line does not connect to the network at %n ends. Check that it snaps to an existing main.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Delete %n selected feature(s) from {layer}?</source>
+        <translation>
+            <numerusform>Delete %n selected feature from {layer}?</numerusform>
+            <numerusform>Delete %n selected features from {layer}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Delete %n feature(s)</source>
+        <translation>
+            <numerusform>Delete %n feature</numerusform>
+            <numerusform>Delete %n features</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdentifyPanel</name>
     <message numerus="yes">
         <location filename="../../gisdesk/ui/panels/identify_panel.py" line="+250"/>
@@ -26,7 +83,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/main_window.py" line="+478"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+496"/>
         <source>%n feature(s) found</source>
         <translation>
             <numerusform>%n feature found</numerusform>

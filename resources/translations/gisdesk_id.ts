@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+86"/>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workstation</source>
+        <translation>Komputer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feature UUID</source>
+        <translation>UUID fitur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Old value</source>
+        <translation>Nilai lama</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New value</source>
+        <translation>Nilai baru</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../gisdesk/ui/app.py" line="+61"/>
@@ -26,9 +74,301 @@ Use File ▸ Open Data to open your own files.</source>
 Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>{n} layer definition(s) have errors</source>
         <translation>{n} definisi lapisan mengandung kesalahan</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/editing/attribute_dialog.py" line="+89"/>
+        <source>New feature: {layer}</source>
+        <translation>Fitur baru: {layer}</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTable</name>
+    <message>
+        <location filename="../../gisdesk/ui/table/table_widget.py" line="+111"/>
+        <source>Attribute table — {layer}</source>
+        <translation>Tabel atribut — {layer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quick search…</source>
+        <translation>Cari cepat…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter expression, e.g. &quot;condition&quot; &lt;= 2</source>
+        <translation>Ekspresi filter, mis. &quot;condition&quot; &lt;= 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selected only</source>
+        <translation>Hanya yang dipilih</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited only</source>
+        <translation>Hanya yang disunting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom to selection</source>
+        <translation>Perbesar ke pilihan</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>{shown} of {total} features</source>
+        <translation>{shown} dari {total} fitur</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+95"/>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>Segarkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attribute changed</source>
+        <translation>Atribut diubah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geometry changed</source>
+        <translation>Geometri diubah</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspection</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+23"/>
+        <source>(all)</source>
+        <translation>(semua)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-12"/>
+        <source>%n change(s) shown</source>
+        <translation>
+            <numerusform>%n perubahan ditampilkan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Export audit trail</source>
+        <translation>Ekspor jejak audit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export failed</source>
+        <translation>Ekspor gagal</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location line="-165"/>
+        <source>When (UTC)</source>
+        <translation>Waktu (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionStats</name>
+    <message>
+        <location filename="../../gisdesk/core/condition_stats.py" line="+132"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
+        <translation>Lapisan &apos;{layer}&apos; tidak memiliki kolom &apos;{field}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(outside the districts)</source>
+        <translation>(di luar kelurahan)</translation>
+    </message>
+</context>
+<context>
+    <name>EditTools</name>
+    <message>
+        <location filename="../../gisdesk/ui/editing/map_edit_tools.py" line="+226"/>
+        <source>A polygon needs at least three corners.</source>
+        <translation>Poligon memerlukan paling sedikit tiga titik sudut.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Click on a line to split it.</source>
+        <translation>Klik pada garis untuk memotongnya.</translation>
+    </message>
+</context>
+<context>
+    <name>EditingController</name>
+    <message>
+        <location filename="../../gisdesk/ui/editing/controller.py" line="+96"/>
+        <source>Choose a layer in the Layers panel first.</source>
+        <translation>Pilih lapisan di panel Lapisan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layer &apos;{layer}&apos; has no definition, so it cannot be edited.</source>
+        <translation>Lapisan &apos;{layer}&apos; tidak memiliki definisi, sehingga tidak dapat disunting.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only layers from a GeoPackage can be edited.</source>
+        <translation>Hanya lapisan dari GeoPackage yang dapat disunting.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Edit refused</source>
+        <translation>Suntingan ditolak</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Edits not saved</source>
+        <translation>Suntingan tidak tersimpan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your edits are kept in this session and in the recovery journal. Fix the problem and save again.</source>
+        <translation>Suntingan Anda tetap tersimpan di sesi ini dan di jurnal pemulihan. Perbaiki masalahnya lalu simpan kembali.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved: {i} added, {u} changed, {d} deleted</source>
+        <translation>Tersimpan: {i} ditambahkan, {u} diubah, {d} dihapus</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unsaved edits</source>
+        <translation>Suntingan belum disimpan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There are unsaved edits. Save them before closing?</source>
+        <translation>Ada suntingan yang belum disimpan. Simpan sebelum menutup?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Restore %n unsaved edit(s) from {time}?</source>
+        <translation>
+            <numerusform>Pulihkan %n suntingan yang belum disimpan dari {time}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsaved edits found</source>
+        <translation>Ditemukan suntingan yang belum disimpan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n edit(s) restored</source>
+        <translation>
+            <numerusform>%n suntingan dipulihkan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditingUi</name>
+    <message>
+        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+152"/>
+        <source>Start or stop editing the current layer</source>
+        <translation>Mulai atau hentikan penyuntingan lapisan saat ini</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>Warning: the new line does not connect to the network at %n end(s). Check that it snaps to an existing main.</source>
+        <translation>
+            <numerusform>Peringatan: garis baru tidak tersambung ke jaringan pada %n ujung. Pastikan garis menempel (snap) ke pipa yang ada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select features of the edited layer first.</source>
+        <translation>Pilih fitur pada lapisan yang sedang disunting terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete features</source>
+        <translation>Hapus fitur</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n selected feature(s) from {layer}?</source>
+        <translation>
+            <numerusform>Hapus %n fitur terpilih dari {layer}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Delete %n feature(s)</source>
+        <translation>
+            <numerusform>Hapus %n fitur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select a feature first.</source>
+        <translation>Pilih fitur terlebih dahulu.</translation>
     </message>
 </context>
 <context>
@@ -72,6 +412,16 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location filename="../../gisdesk/commands/export_web.py" line="+16"/>
         <source>warning: {0}</source>
         <translation>peringatan: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no CRS</source>
+        <translation>tanpa CRS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>table without geometry</source>
+        <translation>tabel tanpa geometri</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -124,12 +474,22 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{0} telah ditulis: {1} lapisan, {2} fitur, {3:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/export/layers.py" line="+67"/>
+        <location filename="../../gisdesk/export/layers.py" line="+69"/>
         <source>{0}: cannot export to &apos;{1}&apos; files; use one of {2}</source>
         <translation>{0}: tidak dapat mengekspor ke berkas &apos;{1}&apos;; gunakan salah satu dari {2}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+39"/>
+        <source>{0}: {1} is in the same folder and both would use {2}; GDAL would read one file with the other&apos;s CRS. Choose another file name.</source>
+        <translation>{0}: {1} berada di folder yang sama dan keduanya akan memakai {2}; GDAL akan membaca satu berkas dengan CRS berkas lainnya. Pilih nama berkas lain.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>{0}: layer &apos;{1}&apos; has no geometry; export it as .gpkg, .csv (or a table as .xlsx)</source>
+        <translation>{0}: lapisan &apos;{1}&apos; tidak memiliki geometri; ekspor sebagai .gpkg, .csv (atau tabel sebagai .xlsx)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{0}: shapefile field names are cut to 10 characters: {1}</source>
         <translation>{0}: nama kolom shapefile dipotong menjadi 10 karakter: {1}</translation>
     </message>
@@ -147,7 +507,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Filter harus berupa kondisi (benar/salah), tetapi ekspresi ini menghasilkan {0}</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/query/expression/evaluate.py" line="+78"/>
+        <location filename="../../gisdesk/query/expression/evaluate.py" line="+79"/>
         <source>Unknown field &quot;{0}&quot; in layer &apos;{1}&apos;. Valid fields: {2}</source>
         <translation>Kolom &quot;{0}&quot; tidak dikenal pada lapisan &apos;{1}&apos;. Kolom yang valid: {2}</translation>
     </message>
@@ -242,7 +602,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Ekspresi kosong</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Expected &apos;{0}&apos; but found {1}</source>
         <translation>Diharapkan &apos;{0}&apos;, tetapi ditemukan {1}</translation>
     </message>
@@ -257,12 +617,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{0} tidak terduga setelah ekspresi yang lengkap</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Comparisons cannot be chained; use AND</source>
         <translation>Perbandingan tidak dapat dirangkai; gunakan AND</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Expected a value, field or function but found {0}</source>
         <translation>Diharapkan nilai, kolom, atau fungsi, tetapi ditemukan {0}</translation>
     </message>
@@ -270,6 +630,97 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+39"/>
         <source>Expected IN, LIKE, ILIKE or BETWEEN after NOT</source>
         <translation>Diharapkan IN, LIKE, ILIKE, atau BETWEEN setelah NOT</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureHistoryPanel</name>
+    <message>
+        <location filename="../../gisdesk/ui/panels/history_panel.py" line="+56"/>
+        <source>When (UTC)</source>
+        <translation>Waktu (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workstation</source>
+        <translation>Komputer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Old → new</source>
+        <translation>Lama → baru</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inspector</source>
+        <translation>Pemeriksa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Condition</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Defects</source>
+        <translation>Kerusakan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next due</source>
+        <translation>Jadwal berikutnya</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inspections</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a feature and choose Edit ▸ Feature History.</source>
+        <translation>Pilih fitur lalu pilih Sunting ▸ Riwayat Fitur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History of {uuid} in {layer}</source>
+        <translation>Riwayat {uuid} di {layer}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldDelegate</name>
+    <message>
+        <location filename="../../gisdesk/ui/table/delegates.py" line="+95"/>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Tidak</translation>
     </message>
 </context>
 <context>
@@ -442,9 +893,27 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>Layout</name>
+    <message>
+        <location filename="../../gisdesk/export/layout_model.py" line="+152"/>
+        <source>a length must be positive, got {0}</source>
+        <translation>panjang harus bernilai positif, diberikan {0}</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>{0}: cannot read layout template: {1}</source>
+        <translation>{0}: templat tata letak tidak dapat dibaca: {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}: invalid layout template: {1}</source>
+        <translation>{0}: templat tata letak tidak valid: {1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gisdesk/ui/main_window.py" line="+186"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+207"/>
         <source>&amp;Open Data…</source>
         <translation>&amp;Buka Data…</translation>
     </message>
@@ -646,12 +1115,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>GIS Desk projects (*{ext})</source>
         <translation>Proyek GIS Desk (*{ext})</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-56"/>
         <source>Cannot open project</source>
         <translation>Tidak dapat membuka proyek</translation>
     </message>
@@ -676,7 +1145,17 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{path} telah disimpan</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Some layers are not in the project file</source>
+        <translation>Beberapa lapisan tidak ada dalam berkas proyek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These layers exist only in memory, so the project cannot refer to them: {names}. Export them to a file first.</source>
+        <translation>Lapisan berikut hanya ada di memori, sehingga proyek tidak dapat merujuknya: {names}. Ekspor lapisan tersebut ke berkas terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Save Project</source>
         <translation>Simpan Proyek</translation>
     </message>
@@ -686,14 +1165,14 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>(tidak ada)</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+25"/>
         <source>%n feature(s) found</source>
         <translation>
             <numerusform>%n fitur ditemukan</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+9"/>
         <source>About GIS Desk</source>
         <translation>Tentang GIS Desk</translation>
     </message>
@@ -753,7 +1232,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../../gisdesk/network/graph.py" line="+124"/>
+        <location filename="../../gisdesk/network/graph.py" line="+125"/>
         <source>Layer &apos;{0}&apos;: features {1} have no geometry</source>
         <translation>Lapisan &apos;{0}&apos;: fitur {1} tidak memiliki geometri</translation>
     </message>
@@ -764,6 +1243,44 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location filename="../../gisdesk/ui/panels/layers_panel.py" line="-110"/>
         <source>Opacity</source>
         <translation>Opasitas</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/dialogs/profile_dialog.py" line="+44"/>
+        <source>Viewer (read only)</source>
+        <translation>Peninjau (hanya baca)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editor (my department&apos;s layers)</source>
+        <translation>Penyunting (lapisan OPD saya)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator (everything)</source>
+        <translation>Administrator (semua)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department (OPD)</source>
+        <translation>Perangkat daerah (OPD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>User profile</source>
+        <translation>Profil pengguna</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1728,21 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <source>{0}: unsupported output type &apos;{1}&apos; (use .csv, .gpkg or .json)</source>
         <translation>{0}: jenis keluaran &apos;{1}&apos; tidak didukung (gunakan .csv, .gpkg, atau .json)</translation>
     </message>
+    <message>
+        <location filename="../../gisdesk/query/saved.py" line="+42"/>
+        <source>Saved query &apos;{0}&apos;: unknown relation &apos;{1}&apos;</source>
+        <translation>Kueri tersimpan &apos;{0}&apos;: relasi &apos;{1}&apos; tidak dikenal</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved query format {0} is newer than this GIS Desk ({1})</source>
+        <translation>Format kueri tersimpan {0} lebih baru daripada GIS Desk ini ({1})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved query &apos;{0}&apos; needs layer &apos;{1}&apos;, which is not loaded (loaded: {2})</source>
+        <translation>Kueri tersimpan &apos;{0}&apos; memerlukan lapisan &apos;{1}&apos;, yang belum dimuat (yang dimuat: {2})</translation>
+    </message>
 </context>
 <context>
     <name>ReadError</name>
@@ -1225,7 +1757,117 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Tidak dapat membaca {where}: {reason}</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+11"/>
+        <source>the file is damaged or incomplete (it does not follow the format&apos;s syntax)</source>
+        <translation>berkas rusak atau tidak lengkap (tidak mengikuti sintaks formatnya)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the file again or re-export it from the program that made it.</source>
+        <translation>Salin kembali berkas tersebut atau ekspor ulang dari program yang membuatnya.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this GIS Desk build cannot read (Geo)Parquet</source>
+        <translation>versi GIS Desk ini tidak dapat membaca (Geo)Parquet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Convert it to GeoPackage (e.g. with ogr2ogr) and open that.</source>
+        <translation>Konversikan ke GeoPackage (mis. dengan ogr2ogr) lalu buka hasilnya.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its text is not in UTF-8</source>
+        <translation>teksnya tidak dalam UTF-8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-save the file as UTF-8 (GeoJSON must be UTF-8).</source>
+        <translation>Simpan ulang berkas sebagai UTF-8 (GeoJSON wajib UTF-8).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the file does not exist or cannot be opened</source>
+        <translation>berkas tidak ada atau tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the path and that the file (and, for a Shapefile, its .shx/.dbf) is there.</source>
+        <translation>Periksa lokasi berkas dan pastikan berkasnya (dan, untuk Shapefile, berkas .shx/.dbf-nya) ada.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>GIS Desk is not allowed to read it</source>
+        <translation>GIS Desk tidak diizinkan membacanya</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask your administrator for read access or copy the file to your own folder.</source>
+        <translation>Mintalah akses baca kepada administrator atau salin berkas ke folder Anda sendiri.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the Shapefile&apos;s index file (.shx) is missing or damaged</source>
+        <translation>berkas indeks Shapefile (.shx) tidak ada atau rusak</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the .shx file next to the .shp, or re-export the layer.</source>
+        <translation>Salin berkas .shx ke samping berkas .shp, atau ekspor ulang lapisannya.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it is not a vector format GIS Desk can read, or the file is damaged</source>
+        <translation>formatnya bukan format vektor yang dapat dibaca GIS Desk, atau berkasnya rusak</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, GML or CSV file; if it is one, it may be incomplete — copy it again.</source>
+        <translation>Buka berkas GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, GML, atau CSV; jika berkas memang salah satunya, mungkin berkas tidak lengkap — salin kembali.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it holds a geometry type GIS Desk cannot draw (e.g. MultiPatch or TIN)</source>
+        <translation>berkas berisi tipe geometri yang tidak dapat digambar GIS Desk (mis. MultiPatch atau TIN)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Convert the geometries to polygons in the program that made the file.</source>
+        <translation>Konversikan geometrinya menjadi poligon di program yang membuat berkas tersebut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file is damaged or incomplete (it is not valid GeoJSON)</source>
+        <translation>berkas rusak atau tidak lengkap (bukan GeoJSON yang valid)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the file is damaged or incomplete (it ends in the middle of a value)</source>
+        <translation>berkas rusak atau tidak lengkap (berakhir di tengah sebuah nilai)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the file is damaged or incomplete (it ends too early)</source>
+        <translation>berkas rusak atau tidak lengkap (berakhir terlalu awal)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the file is damaged or unsafe (XML entity expansion)</source>
+        <translation>berkas rusak atau tidak aman (ekspansi entitas XML)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>GDAL could not open it</source>
+        <translation>GDAL tidak dapat membukanya</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the file is complete and in a supported vector format.</source>
+        <translation>Pastikan berkas lengkap dan dalam format vektor yang didukung.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>unexpected problem</source>
         <translation>masalah tak terduga</translation>
     </message>
@@ -1297,7 +1939,17 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>{n} fitur memiliki geometri tidak valid (mis. cincin yang berpotongan sendiri); fitur tetap dimuat dan digambar apa adanya — periksa dengan Lapisan ▸ Validasi (id {ids})</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/readers.py" line="+257"/>
+        <location line="+10"/>
+        <source>{n} feature(s) mix points, lines and polygons in one shape (GeometryCollection); tools that need one kind of shape skip them (ids {ids})</source>
+        <translation>{n} fitur mencampur titik, garis, dan poligon dalam satu bentuk (GeometryCollection); alat yang memerlukan satu jenis bentuk melewatinya (id {ids})</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/io/readers.py" line="+223"/>
+        <source>the file says it holds {expected} feature(s) but {read} could be read; compare with the program that made it</source>
+        <translation>berkas menyatakan berisi {expected} fitur tetapi hanya {read} yang dapat dibaca; bandingkan dengan program yang membuatnya</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>the geometries could not be read ({reason}); attributes are loaded without shapes</source>
         <translation>geometri tidak dapat dibaca ({reason}); atribut dimuat tanpa bentuk</translation>
     </message>
@@ -1312,12 +1964,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>berkas tidak memiliki CRS; koordinatnya tampak seperti bujur/lintang, sehingga diasumsikan EPSG:4326 — ubah dengan Lapisan ▸ Atur CRS jika keliru</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/reproject.py" line="+26"/>
+        <location filename="../../gisdesk/io/reproject.py" line="+27"/>
         <source>no CRS — set it with Layer ▸ Set CRS</source>
         <translation>tidak ada CRS — atur dengan Lapisan ▸ Atur CRS</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+61"/>
         <source>its CRS ({name}) cannot be transformed to the project CRS, so it is shown in file coordinates [{why}]</source>
         <translation>CRS-nya ({name}) tidak dapat ditransformasikan ke CRS proyek, sehingga ditampilkan dalam koordinat berkas [{why}]</translation>
     </message>
@@ -1411,7 +2063,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>{0} memerlukan X,Y (dua angka dipisahkan koma), tetapi diberikan &apos;{1}&apos;</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+53"/>
+        <source>break {0:.1f} m from the nearest main</source>
+        <translation>titik putus {0:.1f} m dari pipa terdekat</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>{0}: {1} connected pieces (mains per piece: {2})</source>
         <translation>{0}: {1} bagian yang terhubung (pipa per bagian: {2})</translation>
     </message>
