@@ -125,3 +125,18 @@ def test_expression_values_returns_computed_column(mains):
 def test_expression_referenced_fields_lists_field_names():
     expr = Expression('"condition" <= 2 AND lower(name) LIKE \'jl%\' AND $area > 3')
     assert expr.referenced_fields == {"condition", "name"}
+
+
+def test_expression_area_and_length_are_metres_in_wgs84():
+    from shapely.geometry import box
+
+    squares = gpd.GeoDataFrame(
+        {"side": [100, 20]},
+        geometry=[box(506_000, 60_000, 506_100, 60_100), box(506_500, 60_000, 506_520, 60_020)],
+        crs="EPSG:32651",
+    ).to_crs(4326)
+    areas = Expression("$area").values(squares).to_numpy(dtype=float)
+    assert np.allclose(areas, [10_000, 400], rtol=1e-3)
+    perimeters = Expression("$perimeter").values(squares).to_numpy(dtype=float)
+    assert np.allclose(perimeters, [400, 80], rtol=1e-3)
+    assert filter_mask("$area > 1000", squares).tolist() == [True, False]
