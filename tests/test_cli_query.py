@@ -145,3 +145,11 @@ def test_cli_trace_downstream_and_check(city, capsys):
 def test_cli_trace_bad_point_is_user_error(city, capsys):
     assert main(["trace", str(city), "--isolate-at", "1,2,3"]) == 2
     assert "--isolate-at expects X,Y" in capsys.readouterr().err
+
+
+def test_cli_query_text_table_shows_identifier_and_used_fields(city, capsys):
+    assert main(["query", str(city), "--layer", "buildings", "--where", '"floors" >= 3']) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "2 buildings selected"
+    assert lines[1].split() == ["asset_id", "floors"]
+    assert [line.split() for line in lines[3:]] == [["H2", "3"], ["H4", "4"]]

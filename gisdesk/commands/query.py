@@ -94,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
         print(to_json(_json_payload(args, result, kind, len(selected))))
     else:
         print(_headline(args, kind, len(selected), len(result)))
-        print(format_table(result, args.limit))
+        shown = compact(result, target, [args.where]) if kind == "features" else result
+        print(format_table(shown, args.limit))
         if args.out:
             print(translate("Query", "wrote {0}").format(args.out))
     return 0
@@ -143,6 +144,21 @@ def identifier_fields(layer: Any) -> list[str | None]:
     definition = layer.definition
     return [definition.label_field if definition else None, "asset_id", "name",
             definition.key if definition else None, "uuid"]
+
+
+def compact(frame: Any, layer: Any, expressions: list[str | None]) -> Any:
+    """Columns worth a terminal's width: the identifier, a name, and fields the query used."""
+    from gisdesk.query.expression import Expression
+    from gisdesk.query.output import id_columns
+
+    wanted = id_columns(frame, identifier_fields(layer))
+    if "name" in frame.columns and "name" not in wanted:
+        wanted.append("name")
+    for text in expressions:
+        if text:
+            used = {f.lower() for f in Expression(text).referenced_fields}
+            wanted += [c for c in frame.columns if str(c).lower() in used and c not in wanted]
+    return frame[wanted] if wanted else frame
 
 
 def _labels(frame: Any, ids: list[str], index_labels: Any) -> list[Any]:
