@@ -213,3 +213,20 @@ def test_sync_hubs_policies_from_definitions(hub: Hub, tmp_path: Path) -> None:
     report = b.sync("budi", policies)
     assert report.conflicts[0].resolved_by == "keep_both" and b.state.conflicts == []
     assert read(b.data).loc[U1, "notes"] == "valve stuck\n---\npipe leaks"
+
+
+def test_sync_hubs_cancel_before_push_changes_nothing(hub: Hub, tmp_path: Path) -> None:
+    from gisdesk.sync.working_copy import SyncCancelled
+
+    a = checkout(hub, tmp_path / "a")
+    sql(a.data, "UPDATE water_mains SET condition = 1 WHERE uuid = ?", (U1,))
+    steps: list[str] = []
+    with pytest.raises(SyncCancelled):
+        a.sync("ani", progress=lambda d, t, s: steps.append(s),
+               cancel=lambda: "hub changes" in steps)
+    assert hub.head() == 0 and len(a.local_changes()) == 1
+    report = a.sync("ani", progress=lambda d, t, s: steps.append(s))
+    assert report.revision == 1 and steps[-1] == "done"
+    [change] = hub.revision_changes(1)
+    assert change.uuid == U1 and change.new["condition"] == 1
+    assert [row[2] for row in hub.feature_history(U1)] == ["update"]

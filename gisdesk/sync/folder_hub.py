@@ -218,6 +218,15 @@ class FolderHub:
             conn.row_factory = sqlite3.Row
             return [dict(r) for r in conn.execute(sql + " ORDER BY id", params)]
 
+    def revision_changes(self, number: int) -> list[Change]:
+        """What one revision changed (for the history view)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT layer, uuid, old, new FROM gisdesk_changes WHERE revision = ? ORDER BY id",
+                (number,),
+            ).fetchall()
+        return coalesce(rows)
+
     def feature_history(self, uuid: str) -> list[tuple[int, str, str, str | None, str | None]]:
         """(revision, author, kind, old, new) of every change to one asset, oldest first."""
         with self._read() as conn:

@@ -252,6 +252,24 @@ class PostgisHub:
             names = [d.name for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
+    def revision_changes(self, number: int) -> list[Change]:
+        """What one revision changed (for the history view)."""
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT layer, uuid, old::text, new::text FROM gisdesk.changes "
+                "WHERE revision = %s ORDER BY id", (number,)
+            ).fetchall()
+        return coalesce(rows)
+
+    def feature_history(self, uuid: str) -> list[tuple[int, str, str, str | None, str | None]]:
+        """(revision, author, kind, old, new) of every change to one asset, oldest first."""
+        with self._connect() as conn:
+            return conn.execute(
+                "SELECT c.revision, r.author, c.kind, c.old::text, c.new::text "
+                "FROM gisdesk.changes c JOIN gisdesk.revisions r ON r.number = c.revision "
+                "WHERE c.uuid = %s ORDER BY c.revision, c.id", (uuid,)
+            ).fetchall()
+
     def audit(self, uuid: str) -> list[tuple[str, str, str]]:
         """(database user, action, time) of every server-side change to one feature."""
         with self._connect() as conn:

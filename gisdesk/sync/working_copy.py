@@ -27,6 +27,7 @@ import json
 import os
 import signal
 import uuid as uuidlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -43,6 +44,10 @@ STATE_VERSION = 1
 
 class SyncError(RuntimeError):
     """A sync did not complete; nothing is lost and running sync again finishes it."""
+
+
+class SyncCancelled(SyncError):  # noqa: N818 - a user's choice, not a fault
+    """The user cancelled before anything was sent; the working copy is as it was."""
 
 
 @dataclass
@@ -137,8 +142,18 @@ class WorkingCopy:
         del self.state.conflicts[index]
         _write_state(self.meta, self.state)
 
-    def sync(self, author: str, policies: FieldPolicies | None = None) -> SyncReport:
-        """Push local edits, pull the hub's, merge per field; see the module docstring."""
+    def sync(
+        self, author: str, policies: FieldPolicies | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> SyncReport:
+        """Push local edits, pull the hub's, merge per field; see the module docstring.
+
+        ``progress(done, total, step)`` reports the steps; ``cancel()`` is honoured until the
+        push starts (after that, stopping would only leave work for the next sync).
+        """
+        self._progress = progress or (lambda done, total, step: None)
+        self._cancel = cancel or (lambda: False)
         hub = self.hub()
         if (self.state.pending_sync is None and _stamp(self.data) == self.state.stamp
                 and hub.head() == self.state.revision):
@@ -150,18 +165,23 @@ class WorkingCopy:
         self, hub: Hub, author: str, policies: FieldPolicies | None
     ) -> SyncReport:
         snapshot = self.meta / "next_base.gpkg"
+        self._step(0, "snapshot")
         copy_geopackage(self.data, snapshot)
         _fault_point("snapshot")
         _add_missing_columns(hub, [self.data, snapshot, self.meta / "base.gpkg"])
+        self._step(1, "local changes")
         mine = detect_changes(self.meta / "base.gpkg", snapshot, hub.keys)
+        self._step(2, "hub changes")
         theirs = hub.changes_since(self.state.revision)
         result = merge(mine, theirs, policies)
+        self._step(3, "send")
         if self.state.pending_sync is None:
             self.state.pending_sync = uuidlib.uuid4().hex
             _write_state(self.meta, self.state)
         _fault_point("before_push")
         revision = hub.commit(result.to_hub, result.conflicts, author, self.state.pending_sync)
         _fault_point("after_push")
+        self._progress(4, 5, "receive")
         _apply_file(self.data, result.to_local, hub.keys)
         _fault_point("after_pull")
         _apply_file(snapshot, result.to_local, hub.keys)
@@ -174,7 +194,15 @@ class WorkingCopy:
             c for c in self.state.conflicts if not _superseded(c, result)
         ]
         _write_state(self.meta, self.state)
+        self._progress(5, 5, "done")
         return SyncReport(revision, result.to_hub, result.to_local, result.conflicts)
+
+    def _step(self, done: int, name: str) -> None:
+        """Report a step; before the push a cancel request stops the sync cleanly."""
+        if self.state.pending_sync is None and self._cancel():
+            (self.meta / "next_base.gpkg").unlink(missing_ok=True)
+            raise SyncCancelled("sync cancelled; nothing was sent or received")
+        self._progress(done, 5, name)
 
 
 def _resolution_change(record: dict) -> Change | None:
