@@ -57,7 +57,8 @@ def _symbol(kind: str, s: dict):
         return QgsFillSymbol.createSimple({
             "color": _color(s["color"]), "outline_color": _color(s.get("stroke")),
             "outline_width": str(s["width"]), "outline_width_unit": "Pixel",
-            "outline_style": "solid" if s.get("stroke") else "no",
+            "outline_style": ({"dash": "dash", "dot": "dot"}.get(s.get("dash"), "solid")
+                              if s.get("stroke") else "no"),
         })
     if kind == "line":
         return QgsLineSymbol.createSimple({
