@@ -107,3 +107,22 @@ def test_network_isolation_result_serialises(city):
     assert data["broken_main"] == 0
     assert data["valves_to_close"] == [0]
     assert data["dry_mains"] == [0, 1, 2, 3, 4, 5]
+
+
+def test_network_isolation_buildings_served_by_attribute(city):
+    from gisdesk.network.isolation import serving_mains_by_attribute
+
+    mains, valves = city["water_mains"], city["valves"]
+    buildings = city["buildings"].assign(service_main=["M6", None, "M1", "nope"])
+    net = build_network(mains, valves=valves)
+    nearest = serving_mains(net, buildings)
+    served = serving_mains_by_attribute(buildings, "service_main", mains, "asset_id",
+                                        fallback=nearest)
+    # H1 is declared on M6 (nearest would be M4); H2 has no value and H4 an unknown main:
+    # both keep their nearest main; H3 names M1, its nearest anyway
+    assert mains["asset_id"].to_numpy()[served].tolist() == ["M6", "M6", "M1", "M3"]
+    sources = source_nodes(net, None, mains["diameter_mm"].to_numpy(dtype=float))
+    result = isolate(net, X0 + 250, Y0 - 99, sources, served, buildings.index.to_numpy())
+    assert labels(buildings, result.affected_buildings) == ["H1", "H2"]
+    with pytest.raises(ValueError, match="Layer 'buildings' has no field 'feed'"):
+        serving_mains_by_attribute(buildings, "feed", mains)

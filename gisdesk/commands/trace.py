@@ -30,6 +30,8 @@ def register(sub: Any) -> None:
     p.add_argument("--mains-layer", default="water_mains", help="default water_mains")
     p.add_argument("--valves-layer", default="valves", help="default valves ('' for none)")
     p.add_argument("--buildings-layer", default="buildings", help="default buildings ('' none)")
+    p.add_argument("--service-field", help="buildings field holding the key (uuid) of the main "
+                   "that serves them (default: each building's nearest main)")
     p.add_argument("--sources-layer", help="point layer of sources/reservoirs (default: the "
                    "free end of the widest main)")
     p.add_argument("--drains-layer", default="drains", help="default drains")
@@ -96,7 +98,12 @@ def _point(args: argparse.Namespace, text: str, option: str, network: Any) -> tu
 def _isolation(args: argparse.Namespace) -> int:
     from gisdesk.commands.query import load_layer
     from gisdesk.network.graph import build_network
-    from gisdesk.network.isolation import isolate, serving_mains, source_nodes
+    from gisdesk.network.isolation import (
+        isolate,
+        serving_mains,
+        serving_mains_by_attribute,
+        source_nodes,
+    )
 
     mains = load_layer(args.path, args.mains_layer)
     valves = _optional_layer(args.path, args.valves_layer)
@@ -109,6 +116,10 @@ def _isolation(args: argparse.Namespace) -> int:
                  if "diameter_mm" in mains.frame.columns else None)
     feeds = source_nodes(network, sources.frame if sources is not None else None, diameters)
     served = serving_mains(network, buildings.frame) if buildings is not None else None
+    if served is not None and args.service_field:
+        key = mains.definition.key if mains.definition else "uuid"
+        served = serving_mains_by_attribute(buildings.frame, args.service_field, mains.frame,
+                                            key, fallback=served)
     x, y = _point(args, args.isolate_at, "--isolate-at", network)
     result = isolate(network, x, y, feeds, served,
                      buildings.frame.index.to_numpy() if buildings is not None else None)

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
+from gisdesk.i18n import translate
 from gisdesk.network.arrays import components
 from gisdesk.network.graph import Network
 from gisdesk.query.metric import to_metric
@@ -166,6 +168,31 @@ def serving_mains(network: Network, buildings: gpd.GeoDataFrame,
     pairs = network.edge_tree.query_nearest(geoms, max_distance=max_distance, all_matches=False)
     out = np.full(len(geoms), -1, dtype=np.int64)
     out[pairs[0]] = network.edge_feature[pairs[1]]
+    return out
+
+
+def serving_mains_by_attribute(
+    buildings: pd.DataFrame, service_field: str, mains: pd.DataFrame, key_field: str = "uuid",
+    fallback: np.ndarray | None = None,
+) -> np.ndarray:
+    """Position of the main named in each building's ``service_field`` (a mains key).
+
+    Buildings whose field is empty or names no main keep ``fallback`` (usually the nearest
+    main from :func:`serving_mains`), or -1.
+    """
+    for frame, field_name, layer in ((buildings, service_field, "buildings"),
+                                     (mains, key_field, "water_mains")):
+        if field_name not in frame.columns:
+            msg = translate("Network", "Layer '{0}' has no field '{1}'. Fields: {2}")
+            raise ValueError(msg.format(layer, field_name, ", ".join(map(str, frame.columns))))
+    position = pd.Series(np.arange(len(mains)), index=mains[key_field].astype(str).to_numpy())
+    position = position[~position.index.duplicated()]
+    wanted = buildings[service_field].astype("string").fillna("\0")  # NUL names no main
+    found = position.reindex(wanted.to_numpy())
+    out = (np.full(len(buildings), -1, dtype=np.int64) if fallback is None
+           else np.asarray(fallback, dtype=np.int64).copy())
+    hit = found.notna().to_numpy()
+    out[hit] = found.to_numpy()[hit].astype(np.int64)
     return out
 
 
