@@ -153,3 +153,19 @@ def test_cli_query_text_table_shows_identifier_and_used_fields(city, capsys):
     assert lines[0] == "2 buildings selected"
     assert lines[1].split() == ["asset_id", "floors"]
     assert [line.split() for line in lines[3:]] == [["H2", "3"], ["H4", "4"]]
+
+
+def test_cli_trace_isolation_with_service_field(city, capsys, tmp_path):
+    import shutil
+
+    copy = tmp_path / "served.gpkg"
+    shutil.copy(city, copy)
+    buildings = pyogrio.read_dataframe(copy, layer="buildings", use_arrow=True)
+    mains = pyogrio.read_dataframe(copy, layer="water_mains", use_arrow=True)
+    buildings["main_id"] = ["M6", None, None, None]  # H1 is fed from M6 by a long service pipe
+    mains["uuid"] = mains["asset_id"]
+    buildings.to_file(copy, layer="buildings", mode="w")
+    mains.to_file(copy, layer="water_mains", mode="w")
+    data = run_json(capsys, "trace", copy, "--isolate-at", f"{X0 + 250},{Y0 - 99}",
+                    "--service-field", "main_id")
+    assert [r["asset_id"] for r in data["affected_buildings_rows"]] == ["H1", "H2"]
