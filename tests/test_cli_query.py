@@ -169,3 +169,11 @@ def test_cli_trace_isolation_with_service_field(city, capsys, tmp_path):
     data = run_json(capsys, "trace", copy, "--isolate-at", f"{X0 + 250},{Y0 - 99}",
                     "--service-field", "main_id")
     assert [r["asset_id"] for r in data["affected_buildings_rows"]] == ["H1", "H2"]
+
+
+def test_cli_query_single_layer_shapefile_needs_no_layer(city, capsys, tmp_path):
+    shp = tmp_path / "bld.shp"
+    pyogrio.read_dataframe(city, layer="buildings").to_file(shp)
+    data = run_json(capsys, "query", shp, "--where", '"floors" > 1')
+    assert data["layer"] == "bld"
+    assert [r["asset_id"] for r in data["rows"]] == ["H2", "H3", "H4"]

@@ -20,7 +20,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("query", help="select features by expression and location; nearest; "
                        "summaries by area")
     p.add_argument("path", type=Path, help="GeoPackage (or other data file) to query")
-    p.add_argument("--layer", required=True, help="layer to select from, e.g. buildings")
+    p.add_argument("--layer", help="layer to select from, e.g. buildings (default: the file's "
+                   "first layer)")
     p.add_argument("--where", help="filter expression, e.g. '\"floors\" > 2'")
     p.add_argument("--near-layer", help="keep features related to this layer's features")
     p.add_argument("--near-where", help="filter expression for --near-layer")
@@ -42,7 +43,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def load_layer(path: Path, layer: str, where: str | None = None) -> Any:
+def load_layer(path: Path, layer: str | None, where: str | None = None) -> Any:
     """Read ``layer`` of ``path`` (in its own CRS) and keep the rows matching ``where``.
 
     Raises
@@ -64,10 +65,11 @@ def load_layer(path: Path, layer: str, where: str | None = None) -> Any:
         raise UserError(str(exc)) from exc
     if where:
         try:
-            mask = filter_mask(where, map_layer.frame, map_layer.definition, catalog, layer)
+            mask = filter_mask(where, map_layer.frame, map_layer.definition, catalog,
+                               map_layer.name)
         except ExpressionError as exc:
             msg = translate("Query", "{0} (layer '{1}'): bad expression: {2}")
-            raise UserError(msg.format(path, layer, exc)) from exc
+            raise UserError(msg.format(path, map_layer.name, exc)) from exc
         map_layer.frame = map_layer.frame[mask]
     return map_layer
 
@@ -80,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     if args.n < 1:
         raise UserError(translate("Query", "--n must be 1 or more"))
     target = load_layer(args.path, args.layer, args.where)
+    args.layer = target.name  # the layer actually read, for messages and output names
     try:
         selected = _near_filter(args, target)
         result, kind = _shape_result(args, target, selected)
