@@ -1,0 +1,1 @@
+"""Feature forms generated from the layer definitions."""

@@ -1,0 +1,1 @@
+"""Recording inspections and the overdue and condition views."""
