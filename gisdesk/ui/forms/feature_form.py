@@ -10,6 +10,7 @@ so they are validated again in the core and land on the undo stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -37,6 +38,8 @@ from gisdesk.ui.i18n import current_language
 from gisdesk.ui.table.model import Editor, session_of
 
 ERROR_STYLE = "color: #b00020;"
+Submit = Callable[[dict[str, Any]], "str | None"]
+"""Runs the new feature's command and returns the refusal message (None when applied)."""
 
 
 def form_groups(definition: LayerDef) -> list[FormGroup]:
@@ -54,13 +57,13 @@ class FeatureForm(QDialog):
 
     def __init__(self, project: Project, layer: MapLayer, editor: Editor | None,
                  uuid: str | None = None, geometry: Any = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, submit: Submit | None = None) -> None:
         super().__init__(parent)
         if layer.definition is None:
             raise ValueError(f"layer {layer.name!r} has no definition to build a form from")
         self.project, self.layer, self.editor = project, layer, editor
         self.definition: LayerDef = layer.definition
-        self.uuid, self.geometry = uuid, geometry
+        self.uuid, self.geometry, self.submit = uuid, geometry, submit
         self.lang = current_language()
         self.inputs: dict[str, FieldInput] = {}
         self.errors: dict[str, QLabel] = {}
@@ -96,6 +99,8 @@ class FeatureForm(QDialog):
         return rows.get_row(self.layer, self.uuid) or {}
 
     def _may_edit(self) -> bool:
+        if self.submit is not None:
+            return True  # whoever submits runs the command, and the core checks the role
         if self.editor is None:
             return False
         return can_edit(session_of(self.editor).profile, self.definition)
@@ -221,13 +226,21 @@ class FeatureForm(QDialog):
 
     def apply(self) -> bool:
         """Validate, apply the commands through the session, and close; False when refused."""
-        if self.editor is None:
+        if self.editor is None and self.submit is None:
             self.reject()
             return False
         problems = self.problems()
         if problems:
             self.message.setText(self.tr("Please correct the marked fields."))
             return False
+        if self.submit is not None:
+            values = {n: w.value() for n, w in self.inputs.items() if w.isEnabled()}
+            error = self.submit(values)
+            if error:
+                self.message.setText(error)
+                return False
+            self.accept()
+            return True
         try:
             self._run(self.commands())
         except (FieldValueError, PermissionError, KeyError) as exc:
@@ -255,3 +268,16 @@ def open_form(project: Project, layer: MapLayer, editor: Editor | None, uuid: st
     form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     form.show()
     return form
+
+
+def new_feature_dialog(definition: LayerDef, catalog: Catalog, submit: Submit,
+                       parent: QWidget | None = None) -> FeatureForm:
+    """The form for a feature just drawn on the map (the editing UI's attribute dialog).
+
+    ``submit`` gets the typed values and runs the ``AddFeature`` (with the drawn geometry);
+    its refusal message is shown in the form, which stays open for a correction.
+    """
+    import geopandas as gpd  # noqa: PLC0415
+
+    layer = MapLayer(definition.name, gpd.GeoDataFrame(), definition)
+    return FeatureForm(Project(catalog), layer, None, None, parent=parent, submit=submit)

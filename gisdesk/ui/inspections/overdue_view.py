@@ -1,0 +1,129 @@
+"""Overdue inspections of one layer: most overdue first; double-click shows the asset on the map.
+
+The table is built from the core's :func:`~gisdesk.core.inspections.inspection_status`; only
+assets that are due (zero or more days overdue, never-inspected included) are listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QLabel, QTableView, QVBoxLayout, QWidget
+
+from gisdesk.core import edits_frame as rows
+from gisdesk.core.inspections import INSPECTIONS, inspection_status
+from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
+from gisdesk.ui.i18n import current_language
+
+MIN_EXTENT = 50.0
+"""Zoom box (metres) around a point asset, so the map does not zoom to a single pixel."""
+
+
+def overdue(asset: MapLayer, inspections: MapLayer, today: dt.date) -> pd.DataFrame:
+    """Assets whose next inspection is due by ``today``, with their label and row position."""
+    status = inspection_status(asset, inspections, today)
+    due = status[status["next_due"] <= pd.Timestamp(today)].copy()
+    key = rows.key_of(asset)
+    position = pd.Series(np.arange(len(asset.frame)), index=asset.frame[key].to_numpy())
+    due["row"] = due["uuid"].map(position).to_numpy()
+    label = asset.definition.label_field if asset.definition else None
+    due["label"] = (asset.frame[label].to_numpy()[due["row"].to_numpy(int)]
+                    if label and label in asset.frame else due["uuid"])
+    return due.reset_index(drop=True)
+
+
+class OverdueView(QWidget):
+    """Layer chooser and the overdue table."""
+
+    zoom_requested = Signal(object)
+    """Extent of the double-clicked asset."""
+    asset_activated = Signal(str, int)
+    """(layer name, row) of the double-clicked asset, e.g. to select it."""
+
+    def __init__(self, project: Project, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.today = today or dt.date.today()
+        self.lang = current_language()
+        self.layer_box = QComboBox()
+        self.summary = QLabel()
+        self.model = QStandardItemModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.doubleClicked.connect(self._activated)
+        self.frame = pd.DataFrame()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.layer_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        self.fill_layers()
+        self.layer_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.retranslateUi()
+
+    def inspected_layers(self) -> list[MapLayer]:
+        """Layers with an inspection template (assets that get inspected)."""
+        return [lyr for lyr in self.project.layers
+                if lyr.definition is not None and lyr.definition.inspection is not None]
+
+    def fill_layers(self) -> None:
+        """List the inspected layers in the chooser."""
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        for lyr in self.inspected_layers():
+            self.layer_box.addItem(lyr.title_in(self.lang), lyr.name)
+        self.layer_box.blockSignals(False)
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Overdue inspections"))
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def show_layer(self, name: str) -> None:
+        """Show the overdue assets of layer ``name``."""
+        self.layer_box.setCurrentIndex(self.layer_box.findData(name))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the table for the chosen layer."""
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels([self.tr("Asset"), self.tr("Last inspected"),
+                                              self.tr("Due"), self.tr("Days overdue")])
+        name = self.layer_box.currentData()
+        asset = self.project.layer(name) if name else None
+        inspections = self.project.layer(INSPECTIONS)
+        if asset is None or inspections is None:
+            self.frame = pd.DataFrame()
+            self.summary.setText(self.tr("No inspected layer is open."))
+            return
+        self.frame = overdue(asset, inspections, self.today)
+        for rec in self.frame.itertuples():  # due assets of one layer: a bounded list
+            last = "" if pd.isna(rec.last_inspected) else rec.last_inspected.date().isoformat()
+            self.model.appendRow([QStandardItem(str(rec.label)), QStandardItem(last),
+                                  QStandardItem(rec.next_due.date().isoformat()),
+                                  QStandardItem(str(int(rec.days_overdue)))])
+        self.summary.setText(self.tr("{n} of {total} assets are due for inspection").format(
+            n=len(self.frame), total=len(asset.frame)))
+
+    def _activated(self, index: QModelIndex) -> None:
+        name = self.layer_box.currentData()
+        asset = self.project.layer(name) if name else None
+        if asset is None or not index.isValid() or index.row() >= len(self.frame):
+            return
+        row = int(self.frame["row"].iat[index.row()])
+        self.asset_activated.emit(asset.name, row)
+        if asset.is_spatial:
+            minx, miny, maxx, maxy = asset.frame.geometry.iloc[row].bounds
+            cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+            half = max(maxx - minx, maxy - miny, MIN_EXTENT) / 2
+            self.zoom_requested.emit((cx - half, cy - half, cx + half, cy + half))
