@@ -3,8 +3,9 @@
 The condition charts need counts, not rows: these functions reduce a layer to a small table with
 numpy (``bincount``-style) so a million-feature layer is summarised in milliseconds and the UI
 only draws a handful of bars. Per kelurahan, every asset is placed by one point on it
-(``point_on_surface``), so a main crossing a boundary is counted once, in the district that holds
-that point, and the counts of all districts add up to the layer's count.
+(a line's midpoint, a polygon's surface point), so a main crossing a boundary is counted
+once, in the district that holds that point, and the counts of all districts add up to the
+layer's count.
 """
 
 from __future__ import annotations
@@ -78,6 +79,18 @@ def missing_condition(layer: MapLayer, field: str = CONDITION_FIELD) -> int:
     return int(np.isnan(_codes_of(layer, field)).sum())
 
 
+def _anchor_points(geoms: np.ndarray) -> np.ndarray:
+    """One point per asset: a line's midpoint along its length, else a point on its surface.
+
+    (GEOS puts a two-point line's "surface point" on an end, which may lie in the neighbour.)
+    """
+    lines = np.isin(shapely.get_type_id(geoms), (1, 5))  # LineString, MultiLineString
+    out = shapely.point_on_surface(geoms)
+    if lines.any():
+        out[lines] = shapely.line_interpolate_point(geoms[lines], 0.5, normalized=True)
+    return out
+
+
 def _district_of(assets: MapLayer, districts: MapLayer) -> np.ndarray:
     """For each asset, the row of the first district covering its surface point (-1 if none)."""
     geoms = np.asarray(assets.frame.geometry.values, dtype=object)
@@ -88,7 +101,7 @@ def _district_of(assets: MapLayer, districts: MapLayer) -> np.ndarray:
     zones = districts.frame.geometry
     if assets.frame.crs is not None and zones.crs is not None and zones.crs != assets.frame.crs:
         zones = zones.to_crs(assets.frame.crs)
-    points = shapely.point_on_surface(geoms[present])
+    points = _anchor_points(geoms[present])
     tree = shapely.STRtree(np.asarray(zones.values, dtype=object))
     point_i, zone_i = tree.query(points, predicate="intersects")
     order = np.lexsort((zone_i, point_i))  # the lowest district row wins a boundary point

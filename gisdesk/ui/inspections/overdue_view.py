@@ -24,9 +24,23 @@ MIN_EXTENT = 50.0
 """Zoom box (metres) around a point asset, so the map does not zoom to a single pixel."""
 
 
+def _status(asset: MapLayer, inspections: MapLayer, today: dt.date) -> pd.DataFrame:
+    """The core's status table; a layer with no inspections at all is wholly due today."""
+    frame = inspections.frame
+    if len(frame) and "asset_layer" in frame and (frame["asset_layer"] == asset.name).any():
+        return inspection_status(asset, inspections, today)
+    n = len(asset.frame)  # (inspection_status cannot type an empty "latest" table yet)
+    return pd.DataFrame({
+        "uuid": asset.frame[rows.key_of(asset)].to_numpy(),
+        "last_inspected": pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
+        "next_due": pd.Series(pd.Timestamp(today), index=range(n)),
+        "days_overdue": np.zeros(n, dtype=np.int64),
+    })
+
+
 def overdue(asset: MapLayer, inspections: MapLayer, today: dt.date) -> pd.DataFrame:
     """Assets whose next inspection is due by ``today``, with their label and row position."""
-    status = inspection_status(asset, inspections, today)
+    status = _status(asset, inspections, today)
     due = status[status["next_due"] <= pd.Timestamp(today)].copy()
     key = rows.key_of(asset)
     position = pd.Series(np.arange(len(asset.frame)), index=asset.frame[key].to_numpy())
