@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.identify_panel: QWidget | None = None
         self._create_docks()
         self._connect_map()
+        self.asset_tables = self._install_asset_tables()
         self.retranslateUi()
         self._restore_window()
 
@@ -174,6 +175,12 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.menu_panels.addAction(dock.toggleViewAction())
             self.docks[key] = dock
+
+    def _install_asset_tables(self):
+        """Layer menu: attribute table (F6), feature form, Inspect tool, inspection views."""
+        from gisdesk.ui.table.install import install  # noqa: PLC0415
+
+        return install(self)
 
     def _connect_map(self) -> None:
         c = self.canvas
