@@ -128,6 +128,8 @@ def run_app(files: list[str], lang: str | None = None) -> int:
     for path in targets:
         window.open_path(path)  # reading starts while the window appears
     window.show()
+    if window.editing is not None and not os.environ.get(EXIT_AFTER_FIRST_MAP):
+        window.editing.ensure_profile()  # first start: who is editing (name, OPD, role)
     if not targets:
         sample = sample_city(window)  # generated on a first start without a bundled sample
         if sample is not None:

@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self.identify_panel: QWidget | None = None
         self._create_docks()
         self._connect_map()
+        self.editing = self._install_editing()
+        self.sync_ui = self._install_sync()
         self.asset_tables = self._install_asset_tables()
         self.retranslateUi()
         self._restore_window()
@@ -176,9 +178,23 @@ class MainWindow(QMainWindow):
             self.menu_panels.addAction(dock.toggleViewAction())
             self.docks[key] = dock
 
+    def _install_editing(self):
+        """Edit menu, Editing toolbar and docks (gisdesk.ui.editing); None when not installed."""
+        try:
+            from gisdesk.ui.editing import install  # noqa: PLC0415
+        except ImportError:
+            return None
+        return install(self)
+
     def _install_asset_tables(self):
         """Layer menu: attribute table (F6), feature form, Inspect tool, inspection views."""
         from gisdesk.ui.table.install import install  # noqa: PLC0415
+
+        return install(self)
+
+    def _install_sync(self):
+        """Sync dock and File ▸ Check out from hub (gisdesk.ui.sync)."""
+        from gisdesk.ui.sync import install  # noqa: PLC0415
 
         return install(self)
 
@@ -254,7 +270,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.project_path.stem if self.project_path else self.tr("Untitled")
-        self.setWindowTitle(f"{name} — GIS Desk")
+        self.setWindowTitle(f"{name}[*] — GIS Desk")  # [*]: "*" while edits are unsaved
 
     # --- opening data -------------------------------------------------------------------------
     def open_data_dialog(self) -> None:
@@ -531,6 +547,9 @@ class MainWindow(QMainWindow):
             self.project.set_extent(last)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editing is not None and not self.editing.controller.confirm_close():
+            event.ignore()  # the user chose Cancel, or saving the edits failed
+            return
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         if self.canvas.viewport.width > 1 and self.project.layers:
             self.settings.set_last_extent(self.canvas.viewport.extent)

@@ -17,6 +17,7 @@ from gisdesk import paths
 RECENT_LIMIT = 10
 RECENT_PROJECTS = "recent/projects"
 RECENT_FILES = "recent/files"
+USER_PROFILE = "user"
 
 Extent = tuple[float, float, float, float]
 
@@ -80,3 +81,16 @@ class AppSettings:
     def set_last_extent(self, extent: Extent) -> None:
         """Remember the map extent (minx, miny, maxx, maxy) in the project CRS."""
         self.qsettings.setValue("map/last_extent", [repr(float(v)) for v in extent])
+
+    # --- user profile (editing) ---------------------------------------------------------------
+    def user_profile(self) -> dict[str, str] | None:
+        """The saved user profile as {name, opd, role}, or None before the first start."""
+        values = {k: self.qsettings.value(f"{USER_PROFILE}/{k}") for k in ("name", "opd", "role")}
+        if not all(isinstance(v, str) and v for v in values.values()):
+            return None
+        return values  # type: ignore[return-value]
+
+    def set_user_profile(self, profile: dict[str, str]) -> None:
+        """Remember the user profile (name, OPD, role) chosen in the profile dialog."""
+        for key in ("name", "opd", "role"):
+            self.qsettings.setValue(f"{USER_PROFILE}/{key}", profile[key])

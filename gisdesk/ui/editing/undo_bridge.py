@@ -1,0 +1,87 @@
+"""The core edit session seen through a QUndoStack, so Qt's undo actions and QUndoView work.
+
+The core :class:`~gisdesk.core.edits_session.EditSession` stays the only place that changes
+data; each QUndoCommand here only asks the session to undo or redo. A command is pushed after
+the session accepted it (a refused edit never reaches the stack), and the stack can be rebuilt
+from the session's history after a journal restore.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from gisdesk.core.edits import Command
+from gisdesk.core.edits_session import EditSession
+
+
+class SessionStep(QUndoCommand):
+    """One entry of the undo history; undo/redo delegate to the session."""
+
+    def __init__(self, bridge: UndoBridge, text: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self._bridge = bridge
+        self._skip_first_redo = True  # the session already applied the command
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
+        self._bridge.step("redo")
+
+    def undo(self) -> None:
+        self._bridge.step("undo")
+
+
+class UndoBridge(QObject):
+    """Owns the QUndoStack that mirrors ``session``'s undo stack."""
+
+    def __init__(
+        self, session: EditSession, on_error: Callable[[Exception], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.stack = QUndoStack(self)
+        self._on_error = on_error
+        self._mirroring = False
+
+    def apply(self, command: Command) -> None:
+        """Run ``command`` in the session (raises if refused), then record it for undo."""
+        self.session.apply(command)
+        self.stack.push(SessionStep(self, command.text()))
+
+    def begin_group(self, text: str) -> None:
+        """Start one undo step made of several commands (e.g. deleting a selection)."""
+        self.stack.beginMacro(text)
+
+    def end_group(self) -> None:
+        """Close the group opened by :meth:`begin_group`."""
+        self.stack.endMacro()
+
+    def step(self, op: str) -> None:
+        """Undo or redo one session command (ignored while the stack is being rebuilt)."""
+        if self._mirroring:
+            return
+        try:
+            self.session.undo() if op == "undo" else self.session.redo()
+        except (IndexError, KeyError, ValueError) as exc:
+            self._on_error(exc)
+
+    def rebuild(self) -> None:
+        """Make the stack list exactly the session's history (after a journal restore)."""
+        self._mirroring = True
+        try:
+            self.stack.clear()
+            history = self.session.history()
+            for entry in history:
+                self.stack.push(SessionStep(self, entry.text))
+            self.stack.setIndex(sum(1 for e in history if e.done))
+        finally:
+            self._mirroring = False
+
+    def mark_clean(self) -> None:
+        """The session was saved: the current stack position is the saved state."""
+        self.stack.setClean()

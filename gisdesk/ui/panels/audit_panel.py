@@ -1,0 +1,251 @@
+"""The audit view: every recorded change of the project's GeoPackages, filterable, exportable.
+
+Records come from the ``gisdesk_audit`` table of each GeoPackage the project edits (read only,
+through :func:`gisdesk.io.gpkg_store_audit.read_history`). A QSortFilterProxyModel filters by
+user, layer, action and date range, and "Export CSV" writes exactly the rows shown, in the
+order shown, so what an auditor sees is what they get.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gisdesk.core.audit import AuditRecord
+from gisdesk.io.gpkg_store_audit import export_csv, read_history
+
+COLUMNS = ("changed_at", "user_name", "opd", "workstation", "layer", "feature_uuid", "action",
+           "field", "old_value", "new_value")
+ACTIONS = ("insert", "update", "geometry", "delete", "inspection")
+NO_DATE = QDate(2000, 1, 1)
+"""The date edits' minimum, shown blank: no limit on that side of the range."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Audit records as rows (values are short texts; geometry changes are WKT)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[AuditRecord] = []
+
+    def set_records(self, records: list[AuditRecord]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        value = getattr(self.records[index.row()], COLUMNS[index.column()])
+        text = "" if value is None else str(value)
+        return text if role == Qt.ItemDataRole.ToolTipRole or len(text) <= 80 else text[:77] + "…"
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.titles()[section]
+
+    def titles(self) -> list[str]:
+        """Column headers in the UI language."""
+        tr = self.tr
+        return [tr("When (UTC)"), tr("User"), tr("OPD"), tr("Workstation"), tr("Layer"),
+                tr("Feature UUID"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")]
+
+
+class AuditFilter(QSortFilterProxyModel):
+    """Keeps the records matching the user text, layer, action and date range."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user = ""
+        self.layer = ""
+        self.action = ""
+        self.date_from = ""
+        self.date_to = ""
+
+    def set_filter(self, **values: str) -> None:
+        """Change some criteria (empty text = no limit) and filter again."""
+        for key, value in values.items():
+            setattr(self, key, value)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        rec: AuditRecord = self.sourceModel().records[source_row]
+        day = rec.changed_at[:10]
+        return (
+            (not self.user or self.user.lower() in (rec.user_name or "").lower())
+            and (not self.layer or rec.layer == self.layer)
+            and (not self.action or rec.action == self.action)
+            and (not self.date_from or day >= self.date_from)
+            and (not self.date_to or day <= self.date_to)
+        )
+
+    def shown(self) -> list[AuditRecord]:
+        """The records that pass the filter, in the displayed order."""
+        model: AuditTableModel = self.sourceModel()
+        return [model.records[self.mapToSource(self.index(r, 0)).row()]
+                for r in range(self.rowCount())]
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(" ")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+class AuditPanel(QWidget):
+    """Dock content: filters, the table, Refresh and Export CSV."""
+
+    def __init__(self, sources: Callable[[], list[Path]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AuditPanel")
+        self._sources = sources
+        self.model = AuditTableModel(self)
+        self.proxy = AuditFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.user_edit = QLineEdit()
+        self.layer_combo = QComboBox()
+        self.action_combo = QComboBox()
+        self.from_edit, self.to_edit = _date_edit(), _date_edit()
+        self.refresh_button, self.export_button = QPushButton(), QPushButton()
+        self.count_label = QLabel()
+        self.labels = [QLabel() for _ in range(5)]
+        filters = QHBoxLayout()
+        for label, widget in zip(self.labels, (self.user_edit, self.layer_combo,
+                                               self.action_combo, self.from_edit, self.to_edit),
+                                 strict=True):
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.user_edit.textChanged.connect(lambda t: self._filter(user=t.strip()))
+        self.layer_combo.currentIndexChanged.connect(
+            lambda _i: self._filter(layer=self.layer_combo.currentData() or ""))
+        self.action_combo.currentIndexChanged.connect(
+            lambda _i: self._filter(action=self.action_combo.currentData() or ""))
+        self.from_edit.dateChanged.connect(lambda d: self._filter(date_from=self._day(d)))
+        self.to_edit.dateChanged.connect(lambda d: self._filter(date_to=self._day(d)))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        for label, text in zip(self.labels, (self.tr("User"), self.tr("Layer"), self.tr("Action"),
+                                             self.tr("From"), self.tr("To")), strict=True):
+            label.setText(text)
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.export_button.setText(self.tr("Export CSV…"))
+        self._fill_actions()
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _day(date: QDate) -> str:
+        return "" if date == NO_DATE else date.toString("yyyy-MM-dd")
+
+    def _fill_actions(self) -> None:
+        names = {"insert": self.tr("Added"), "update": self.tr("Attribute changed"),
+                 "geometry": self.tr("Geometry changed"), "delete": self.tr("Deleted"),
+                 "inspection": self.tr("Inspection")}
+        current = self.action_combo.currentData()
+        self.action_combo.blockSignals(True)
+        self.action_combo.clear()
+        self.action_combo.addItem(self.tr("(all)"), "")
+        for action in ACTIONS:
+            self.action_combo.addItem(names[action], action)
+        self.action_combo.setCurrentIndex(max(0, self.action_combo.findData(current)))
+        self.action_combo.blockSignals(False)
+
+    def _filter(self, **values: str) -> None:
+        self.proxy.set_filter(**values)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%n change(s) shown", "", self.proxy.rowCount()))
+
+    def refresh(self) -> None:
+        """Read the audit trail of every GeoPackage of the project again."""
+        records: list[AuditRecord] = []
+        for path in dict.fromkeys(self._sources()):
+            records.extend(read_history(path))
+        records.sort(key=lambda r: r.changed_at)
+        self.model.set_records(records)
+        current = self.layer_combo.currentData()
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        self.layer_combo.addItem(self.tr("(all)"), "")
+        for name in sorted({r.layer for r in records}):
+            self.layer_combo.addItem(name, name)
+        self.layer_combo.setCurrentIndex(max(0, self.layer_combo.findData(current)))
+        self.layer_combo.blockSignals(False)
+        self._show_count()
+
+    def export_csv(self, path: Path) -> int:
+        """Write the rows shown to ``path``; returns how many."""
+        shown = self.proxy.shown()
+        export_csv(shown, Path(path))
+        return len(shown)
+
+    def export_dialog(self) -> None:
+        """Ask where, then export the rows shown."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export audit trail"), "audit.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        try:
+            self.export_csv(Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), f"{path}: {exc}")

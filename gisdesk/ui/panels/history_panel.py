@@ -1,0 +1,104 @@
+"""The history of one feature: its saved changes from the audit trail, and its inspections.
+
+Who changed what and when is read from the ``gisdesk_audit`` table of the feature's
+GeoPackage (a split piece also shows the line it was split from); inspections come from the
+project's ``inspections`` layer, so an inspection recorded but not yet saved shows too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from gisdesk.core.audit import INSPECTIONS_LAYER, AuditRecord
+from gisdesk.core.project import Project
+from gisdesk.io.gpkg_store_audit import read_history
+
+_INSPECTION_COLUMNS = ("inspected_on", "inspector", "condition", "defects", "notes", "next_due")
+
+
+def _item(value: object) -> QTableWidgetItem:
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    item = QTableWidgetItem(text if len(text) <= 80 else text[:77] + "…")
+    item.setToolTip(text)
+    return item
+
+
+class FeatureHistoryPanel(QWidget):
+    """Dock content showing the history of the feature passed to :meth:`show_feature`."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FeatureHistoryPanel")
+        self.project = project
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.changes = QTableWidget(0, 6)
+        self.inspections_label = QLabel()
+        self.inspections = QTableWidget(0, len(_INSPECTION_COLUMNS))
+        for table in (self.changes, self.inspections):
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.changes, 2)
+        layout.addWidget(self.inspections_label)
+        layout.addWidget(self.inspections, 1)
+        self.records: list[AuditRecord] = []
+        self._feature: tuple[str, str] | None = None
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self.changes.setHorizontalHeaderLabels([
+            self.tr("When (UTC)"), self.tr("Who"), self.tr("Workstation"), self.tr("Action"),
+            self.tr("Field"), self.tr("Old → new"),
+        ])
+        self.inspections.setHorizontalHeaderLabels([
+            self.tr("Date"), self.tr("Inspector"), self.tr("Condition"), self.tr("Defects"),
+            self.tr("Notes"), self.tr("Next due"),
+        ])
+        self.inspections_label.setText(self.tr("Inspections"))
+        if self._feature is None:
+            self.title.setText(self.tr("Select a feature and choose Edit ▸ Feature History."))
+        else:
+            self.title.setText(self.tr("History of {uuid} in {layer}").format(
+                uuid=self._feature[1], layer=self._feature[0]))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def show_feature(self, layer_name: str, uuid: str) -> None:
+        """Fill the panel for feature ``uuid`` of ``layer_name``."""
+        self._feature = (layer_name, uuid)
+        layer = self.project.layer(layer_name)
+        path = Path(layer.source.path) if layer is not None and layer.source else None
+        self.records = []
+        if path is not None and path.suffix.lower() == ".gpkg" and path.is_file():
+            self.records = read_history(path, feature_uuid=uuid)
+        self.changes.setRowCount(len(self.records))
+        for r, rec in enumerate(self.records):
+            change = "" if rec.field is None else f"{rec.old_value or '∅'} → {rec.new_value or '∅'}"
+            for c, value in enumerate((rec.changed_at, f"{rec.user_name} ({rec.opd})",
+                                       rec.workstation, rec.action, rec.field, change)):
+                self.changes.setItem(r, c, _item(value))
+        self._show_inspections(uuid)
+        self.retranslateUi()
+
+    def _show_inspections(self, uuid: str) -> None:
+        table = self.project.layer(INSPECTIONS_LAYER)
+        frame = table.frame if table is not None else None
+        if frame is None or "asset_uuid" not in frame.columns:
+            self.inspections.setRowCount(0)
+            return
+        found = frame[frame["asset_uuid"] == uuid]
+        if "inspected_on" in found.columns:
+            found = found.sort_values("inspected_on", ascending=False)
+        self.inspections.setRowCount(len(found))
+        for r, (_, row) in enumerate(found.iterrows()):
+            for c, col in enumerate(_INSPECTION_COLUMNS):
+                self.inspections.setItem(r, c, _item(row.get(col)))
