@@ -15,5 +15,6 @@ COMMAND_MODULES: list[str] = [
     "gisdesk.commands.export_layer",
     "gisdesk.commands.query",
     "gisdesk.commands.trace",
+    "gisdesk.commands.plan",
     "gisdesk.commands.sync",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from gisdesk.core.definitions import Catalog
 from gisdesk.core.events import Event
@@ -26,6 +27,10 @@ class Project:
     crs: str = DEFAULT_CRS
     layers: list[MapLayer] = field(default_factory=list)
     extent: Extent | None = None
+    planning: dict[str, Any] = field(default_factory=dict)
+    """Risk weights and costs (:class:`gisdesk.planning.weights.RiskWeights` as data)."""
+    saved_queries: list[dict[str, Any]] = field(default_factory=list)
+    """Named queries (:class:`gisdesk.query.saved.SavedQuery` as data), re-runnable."""
     layers_changed: Event = field(default_factory=Event, repr=False)
     extent_changed: Event = field(default_factory=Event, repr=False)
 

@@ -51,6 +51,8 @@ class ProjectFile:
     crs: str = DEFAULT_CRS
     extent: Extent | None = None
     layers: list[LayerEntry] = field(default_factory=list)
+    planning: dict[str, Any] = field(default_factory=dict)
+    saved_queries: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -100,6 +102,8 @@ def project_to_dict(project: Project, base_dir: Path) -> dict[str, Any]:
         "crs": project.crs,
         "extent": list(project.extent) if project.extent is not None else None,
         "layers": layers,
+        "planning": dict(project.planning),
+        "saved_queries": list(project.saved_queries),
     }
 
 
@@ -201,7 +205,21 @@ def read_project_file(path: Path) -> ProjectFile:
         crs=str(data.get("crs") or DEFAULT_CRS),
         extent=_parse_extent(data.get("extent"), path),
         layers=[_parse_layer(raw, i, path) for i, raw in enumerate(layers)],
+        planning=_parse_section(data, "planning", dict, path),
+        saved_queries=_parse_section(data, "saved_queries", list, path),
     )
+
+
+def _parse_section(data: dict[str, Any], key: str, kind: type, path: Path) -> Any:
+    """An optional section (absent in older files: empty), checked for its JSON type."""
+    value = data.get(key)
+    if value is None:
+        return kind()
+    if not isinstance(value, kind):
+        expected = (translate("ProjectFile", "expected a list") if kind is list
+                    else translate("ProjectFile", "expected an object"))
+        raise ProjectFileError(f"{path}: {key}: {expected}")
+    return value
 
 
 LayerReader = Callable[[DataSource, Catalog, str], MapLayer]
@@ -222,7 +240,8 @@ def load_project(
     and layer) is returned so the user sees what to relink, and the rest of the project opens.
     """
     spec = read_project_file(path)
-    project = Project(catalog=catalog, crs=spec.crs)
+    project = Project(catalog=catalog, crs=spec.crs, planning=spec.planning,
+                      saved_queries=spec.saved_queries)
     errors: list[str] = []
     for entry in spec.layers:
         try:
