@@ -57,13 +57,15 @@ class FeatureForm(QDialog):
 
     def __init__(self, project: Project, layer: MapLayer, editor: Editor | None,
                  uuid: str | None = None, geometry: Any = None,
-                 parent: QWidget | None = None, submit: Submit | None = None) -> None:
+                 parent: QWidget | None = None, submit: Submit | None = None,
+                 row: int | None = None) -> None:
         super().__init__(parent)
         if layer.definition is None:
             raise ValueError(f"layer {layer.name!r} has no definition to build a form from")
         self.project, self.layer, self.editor = project, layer, editor
         self.definition: LayerDef = layer.definition
         self.uuid, self.geometry, self.submit = uuid, geometry, submit
+        self._row_hint = row
         self.lang = current_language()
         self.inputs: dict[str, FieldInput] = {}
         self.errors: dict[str, QLabel] = {}
@@ -96,6 +98,12 @@ class FeatureForm(QDialog):
     def _starting_values(self) -> dict[str, Any]:
         if self.uuid is None:
             return defaults(self.definition)
+        frame, hint = self.layer.frame, self._row_hint
+        key = self.definition.key
+        if hint is not None and 0 <= hint < len(frame) and frame[key].iat[hint] == self.uuid:
+            # the caller knows the row (table, map): skip building the UUID index of a big layer
+            return {c: rows.py_value(frame[c].iat[hint]) for c in self.definition.field_names
+                    if c in frame.columns}
         return rows.get_row(self.layer, self.uuid) or {}
 
     def _may_edit(self) -> bool:

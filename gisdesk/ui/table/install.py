@@ -149,7 +149,8 @@ class AssetTablesUi(QObject):
         if layer is None or layer.definition is None or not 0 <= row < len(layer.frame):
             return None
         uuid = str(layer.frame[rows.key_of(layer)].iat[row])
-        form = FeatureForm(self.window.project, layer, self.editor(), uuid, parent=self.window)
+        form = FeatureForm(self.window.project, layer, self.editor(), uuid, parent=self.window,
+                           row=row)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.finished.connect(lambda _r: self.forms.remove(form) if form in self.forms else None)
         self.forms.append(form)

@@ -67,8 +67,8 @@ class AttributeTable(QWidget):
         self.message.setWordWrap(True)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # after the indicator: no sort until a header click
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setItemDelegate(FieldDelegate(self.model.column, lambda: self.model.lang, self))
         self.view.verticalHeader().setDefaultSectionSize(22)
