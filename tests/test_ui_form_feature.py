@@ -144,3 +144,30 @@ def test_ui_form_feature_large_domain_combo_uses_list_model(qtbot):
     field_input.set_value(12_345)
     assert field_input.editor.currentText() == "Persil 12345"
     assert field_input.value() == 12_345
+
+
+def test_ui_form_feature_row_hint_same_values(qtbot, session):
+    layer = session.project.layer("water_mains")
+    hinted = FeatureForm(session.project, layer, session, MAIN[4], row=4)
+    wrong = FeatureForm(session.project, layer, session, MAIN[4], row=1)  # stale hint: ignored
+    for form in (hinted, wrong):
+        qtbot.addWidget(form)
+        assert form.inputs["asset_id"].value() == "WM-004"
+        assert form.inputs["diameter_mm"].value() == 300
+
+
+def test_ui_form_feature_new_feature_dialog_submits(qtbot):
+    from gisdesk.ui.forms import new_feature_dialog
+
+    catalog = default_catalog()
+    seen = []
+
+    def submit(values):
+        seen.append(values)
+        return None if len(seen) > 1 else "Layer 'streetlights': refused once"
+
+    form = new_feature_dialog(catalog.layers["streetlights"], catalog, submit)
+    qtbot.addWidget(form)
+    form.inputs["asset_id"].editor.setText("PJU-9")
+    assert not form.apply() and "refused once" in form.message.text()
+    assert form.apply() and seen[-1]["asset_id"] == "PJU-9"
