@@ -13,6 +13,8 @@ COMMAND_MODULES: list[str] = [
     "gisdesk.commands.export_web",
     "gisdesk.commands.export_table",
     "gisdesk.commands.export_layer",
+    "gisdesk.commands.export_map",
+    "gisdesk.commands.export_report",
     "gisdesk.commands.query",
     "gisdesk.commands.trace",
     "gisdesk.commands.plan",

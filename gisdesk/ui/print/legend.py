@@ -1,0 +1,186 @@
+"""The printed legend: one heading per drawn layer and one row per symbology class.
+
+The legend must never spill out of its frame or push other elements around, whatever the number
+of classes or the language. So the text is measured first: the largest font (and fewest columns)
+at which every row fits is chosen; rows too wide for their column are elided, and when even the
+smallest font in the most columns is not enough, the tail is replaced by "… and N more".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+
+from gisdesk.core.definitions import Catalog, Symbol
+from gisdesk.core.layer import MapLayer
+from gisdesk.export.layout_model import print_text
+from gisdesk.ui.panels.swatches import geometry_kind
+from gisdesk.ui.render.symbols import fill_brush, line_pen, outline_pen, qcolor
+
+FONT_STEPS_PT = (10.0, 9.0, 8.0, 7.0, 6.5, 6.0, 5.5, 5.0)
+MAX_COLUMNS = 4
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """A heading (``symbol`` None) or a class row with its swatch."""
+
+    text: str
+    symbol: Symbol | None = None
+    kind: str = "polygon"
+
+
+@dataclass(frozen=True)
+class PlacedItem:
+    """A legend row at its final place (device pixels) with its possibly elided text."""
+
+    item: LegendItem
+    rect: QRectF
+    text: str
+
+
+@dataclass(frozen=True)
+class LegendLayout:
+    """What :func:`layout_legend` decided: font size, columns and every row's rectangle."""
+
+    font_px: int
+    columns: int
+    placed: list[PlacedItem]
+    dropped: int
+
+
+def legend_items(layers: list[MapLayer], catalog: Catalog | None, lang: str) -> list[LegendItem]:
+    """Headings and class rows of ``layers`` (top layer first, as in the layer panel)."""
+    items: list[LegendItem] = []
+    for layer in reversed(layers):
+        layer_def = layer.definition
+        kind = geometry_kind(layer_def.geometry if layer_def else None, layer.geometry_kind)
+        title = layer.title_in(lang)
+        classes = catalog.symbol_classes(layer_def) if layer_def and catalog else []
+        if not classes:
+            symbol = layer_def.symbology.symbol if layer_def else _fallback(layer)
+            items.append(LegendItem(title, symbol, kind))
+            continue
+        items.append(LegendItem(title))
+        for cls in classes:
+            label = cls.label.get(lang) if cls.label else str(cls.value)
+            items.append(LegendItem(label, cls.symbol, kind))
+    return items
+
+
+def _fallback(layer: MapLayer) -> Symbol:
+    from gisdesk.ui.render.styles import default_symbol  # noqa: PLC0415 - rare path
+
+    kind = layer.geometry_kind if layer.geometry_kind in ("point", "line") else "polygon"
+    return default_symbol(layer.name, kind)
+
+
+def legend_font(px: int, heading: bool = False) -> QFont:
+    """The legend's font at ``px`` pixels (headings bold)."""
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(max(px, 1))
+    font.setBold(heading)
+    return font
+
+
+def _try_layout(items: list[LegendItem], box: QRectF, px: int,
+                columns: int) -> tuple[list[PlacedItem], int] | None:
+    """Rows flowed into ``columns``; None when some text would need eliding or rows are left."""
+    row_h = px * 1.45
+    per_column = int(box.height() // row_h)
+    if per_column <= 0:
+        return None
+    gap = px
+    col_w = (box.width() - gap * (columns - 1)) / columns
+    swatch = px * 1.8
+    placed: list[PlacedItem] = []
+    for i, item in enumerate(items):
+        col, row = divmod(i, per_column)
+        if col >= columns:
+            return placed, len(items) - i
+        x = box.left() + col * (col_w + gap)
+        rect = QRectF(x, box.top() + row * row_h, col_w, row_h)
+        metrics = QFontMetricsF(legend_font(px, item.symbol is None))
+        room = col_w - (0 if item.symbol is None else swatch + px * 0.5)
+        text = metrics.elidedText(item.text, Qt.TextElideMode.ElideRight, max(room, 1.0))
+        placed.append(PlacedItem(item, rect, text))
+    return placed, 0
+
+
+def layout_legend(items: list[LegendItem], box: QRectF, px_per_pt: float,
+                  lang: str = "en") -> LegendLayout:
+    """The largest readable arrangement of ``items`` inside ``box`` (never outside it).
+
+    Tries every font step with 1..MAX_COLUMNS columns and keeps the first where nothing is
+    dropped and nothing elided; otherwise the smallest font in the most columns, eliding long
+    rows and ending with "… and N more".
+    """
+    for pt in FONT_STEPS_PT:
+        px = max(round(pt * px_per_pt), 1)
+        for columns in range(1, MAX_COLUMNS + 1):
+            found = _try_layout(items, box, px, columns)
+            if found is None:
+                break
+            placed, dropped = found
+            if not dropped and all(p.text == p.item.text for p in placed):
+                return LegendLayout(px, columns, placed, 0)
+    px = max(round(FONT_STEPS_PT[-1] * px_per_pt), 1)
+    found = _try_layout(items, box, px, MAX_COLUMNS)
+    if found is None:
+        return LegendLayout(px, MAX_COLUMNS, [], len(items))
+    placed, dropped = found
+    if dropped and placed:
+        last = placed[-1]
+        dropped += 1
+        more = print_text("more", lang).format(dropped)
+        placed[-1] = PlacedItem(LegendItem(more), last.rect, more)
+    return LegendLayout(px, MAX_COLUMNS, placed, dropped)
+
+
+def _draw_swatch(painter: QPainter, item: LegendItem, rect: QRectF, px_per_pt: float) -> None:
+    symbol, kind = item.symbol, item.kind
+    if kind == "line":
+        pen = line_pen(symbol, px_per_pt)
+        pen.setWidthF(min(pen.widthF(), rect.height() * 0.6))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        y = rect.center().y()
+        painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+    elif kind == "point":
+        size = min(symbol.size * px_per_pt, rect.height())
+        painter.setPen(outline_pen(symbol, px_per_pt))
+        painter.setBrush(fill_brush(symbol))
+        if symbol.shape == "cross":
+            painter.setPen(QPen(qcolor(symbol.color), max(px_per_pt, 1.0)))
+        square = QRectF(rect.center().x() - size / 2, rect.center().y() - size / 2, size, size)
+        if symbol.shape == "square":
+            painter.drawRect(square)
+        else:
+            painter.drawEllipse(square)
+    else:
+        painter.setPen(outline_pen(symbol, px_per_pt))
+        painter.setBrush(fill_brush(symbol))
+        painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+
+def draw_legend(painter: QPainter, layout: LegendLayout, px_per_pt: float) -> None:
+    """Paint a layout made by :func:`layout_legend`."""
+    painter.save()
+    px = layout.font_px
+    for placed in layout.placed:
+        rect, item = placed.rect, placed.item
+        painter.setFont(legend_font(px, item.symbol is None))
+        text_rect = rect
+        if item.symbol is not None:
+            swatch = QRectF(rect.left(), rect.top() + rect.height() * 0.15, px * 1.8,
+                            rect.height() * 0.7)
+            painter.save()
+            _draw_swatch(painter, item, swatch, px_per_pt)
+            painter.restore()
+            text_rect = rect.adjusted(px * 2.3, 0, 0, 0)
+        painter.setPen(QColor("#222222"))
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         placed.text)
+    painter.restore()

@@ -1,0 +1,217 @@
+"""Compose one printed page: title, map frame, legend, scale bar, north arrow, notes and logo.
+
+The map inside the frame is drawn by :func:`gisdesk.ui.render.render_to_painter`, the renderer
+of the screen, straight onto the page's painter: on a PDF it stays vectors. Labels are placed by
+the renderer's own label layout and written as real text so a PDF can be searched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+
+from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
+from gisdesk.core.viewport import METRES_PER_INCH, Viewport
+from gisdesk.export.layout_model import (
+    MM_PER_INCH,
+    Box,
+    LayoutTemplate,
+    fit_scale,
+    layout_boxes,
+    nice_scale,
+    print_text,
+    resolve_logo,
+)
+from gisdesk.ui.print.decorations import (
+    INK,
+    draw_grid,
+    draw_logo,
+    draw_north_arrow,
+    draw_scale_bar,
+    draw_vector_labels,
+    fit_text_block,
+    text_font,
+)
+from gisdesk.ui.print.legend import draw_legend, layout_legend, legend_items
+from gisdesk.ui.render import RenderOptions, render_to_painter
+from gisdesk.ui.render.engine import layer_drawn
+from gisdesk.ui.render.features import Frame
+from gisdesk.ui.render.labels import layout_labels
+
+Extent = tuple[float, float, float, float]
+
+
+@dataclass
+class PageSpec:
+    """Everything that varies between two prints of the same template."""
+
+    template: LayoutTemplate
+    centre: tuple[float, float]
+    scale: float
+    lang: str = "en"
+    date: str = field(default_factory=lambda: dt.date.today().isoformat())
+    layer_filter: Callable[[MapLayer], bool] | None = None
+    template_path: Path | None = None
+    crs_note: str = ""
+
+
+def crs_note(crs: str) -> str:
+    """"WGS 84 / UTM zone 51N (EPSG:32651)" for the project's CRS string."""
+    from pyproj import CRS  # noqa: PLC0415 - only pages need it
+
+    try:
+        parsed = CRS.from_user_input(crs)
+    except Exception:  # an unknown CRS still prints, as given
+        return crs
+    epsg = parsed.to_epsg()
+    return f"{parsed.name} (EPSG:{epsg})" if epsg else parsed.name
+
+
+def page_spec(project: Project, template: LayoutTemplate, extent: Extent | None = None,
+              lang: str = "en", **kwargs: object) -> PageSpec:
+    """A spec centred on ``extent`` (else the project's view or all data).
+
+    The scale is the template's, or the next round scale at which the extent fits the frame.
+    """
+    extent = extent or project.extent or project.full_extent() or (0.0, 0.0, 1000.0, 1000.0)
+    centre = ((extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2)
+    scale = template.scale or nice_scale(fit_scale(layout_boxes(template)["map"], extent, 0.01))
+    spec = PageSpec(template, centre, scale, lang, crs_note=crs_note(project.crs))
+    return replace(spec, **kwargs) if kwargs else spec
+
+
+def _rect(box: Box, px_per_mm: float) -> QRectF:
+    return QRectF(box.x * px_per_mm, box.y * px_per_mm, box.w * px_per_mm, box.h * px_per_mm)
+
+
+def map_viewport(spec: PageSpec, dpi: float) -> Viewport:
+    """The renderer's view of the map frame at ``dpi`` (symbol sizes follow dpi)."""
+    frame = layout_boxes(spec.template)["map"]
+    px_per_mm = dpi / MM_PER_INCH
+    return Viewport(spec.centre[0], spec.centre[1], spec.scale * METRES_PER_INCH / dpi,
+                    round(frame.w * px_per_mm), round(frame.h * px_per_mm), dpi)
+
+
+def paint_page(painter: QPainter, project: Project, spec: PageSpec, dpi: float,
+               cancel: Callable[[], bool] | None = None) -> None:
+    """Draw the whole page with ``painter`` whose device has ``dpi`` pixels per inch."""
+    boxes = layout_boxes(spec.template)
+    px_per_mm = dpi / MM_PER_INCH
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.fillRect(_rect(boxes["page"], px_per_mm), QColor("white"))
+    viewport = _paint_map(painter, project, spec, _rect(boxes["map"], px_per_mm), dpi, cancel)
+    _paint_title(painter, spec, _rect(boxes["title"], px_per_mm))
+    draw_logo(painter, _rect(boxes["logo"], px_per_mm),
+              resolve_logo(spec.template, spec.template_path))
+    if spec.template.legend:
+        _paint_legend(painter, project, spec, viewport, _rect(boxes["legend"], px_per_mm), dpi)
+    draw_north_arrow(painter, _rect(boxes["north"], px_per_mm), px_per_mm,
+                     print_text("north", spec.lang))
+    draw_scale_bar(painter, _rect(boxes["scalebar"], px_per_mm), spec.scale, px_per_mm,
+                   print_text("scale", spec.lang))
+    _paint_notes(painter, spec, _rect(boxes["notes"], px_per_mm), px_per_mm)
+    painter.restore()
+
+
+def _paint_map(painter: QPainter, project: Project, spec: PageSpec, rect: QRectF, dpi: float,
+               cancel: Callable[[], bool] | None) -> Viewport:
+    viewport = map_viewport(spec, dpi)
+    options = RenderOptions(lang=spec.lang, labels=False, layer_filter=spec.layer_filter)
+    painter.save()
+    painter.setClipRect(rect)
+    painter.fillRect(rect, QColor("#fbfaf6"))
+    painter.translate(rect.topLeft())
+    render_to_painter(painter, project, viewport, options, cancel)
+    if spec.template.labels:
+        drawn = [lyr for lyr in project.layers if layer_drawn(lyr, viewport, options)]
+        frame = Frame.of(viewport)
+        draw_vector_labels(painter, layout_labels(project, drawn, frame, lang=spec.lang),
+                           frame.px_per_pt)
+    painter.restore()
+    if spec.template.grid:
+        draw_grid(painter, rect, viewport, dpi / MM_PER_INCH)
+    painter.setPen(QPen(INK, max(0.35 * dpi / MM_PER_INCH, 1.0)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect)
+    return viewport
+
+
+def _paint_title(painter: QPainter, spec: PageSpec, rect: QRectF) -> None:
+    title = spec.template.title or print_text("map", spec.lang)
+    px = rect.height() * 0.42
+    font = text_font(px, bold=True)
+    while QFontMetricsF(font).horizontalAdvance(title) > rect.width() and px > 6:
+        px *= 0.92
+        font = text_font(px, bold=True)
+    painter.save()
+    painter.setPen(INK)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    painter.drawText(rect.adjusted(0, 0, 0, -rect.height() * 0.4),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+    if spec.template.subtitle:
+        sub = text_font(rect.height() * 0.2)
+        painter.setFont(sub)
+        painter.setPen(QColor("#444444"))
+        painter.drawText(rect.adjusted(0, rect.height() * 0.6, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         QFontMetricsF(sub).elidedText(spec.template.subtitle,
+                                                       Qt.TextElideMode.ElideRight, rect.width()))
+    painter.restore()
+
+
+def _paint_legend(painter: QPainter, project: Project, spec: PageSpec, viewport: Viewport,
+                  rect: QRectF, dpi: float) -> None:
+    options = RenderOptions(lang=spec.lang, layer_filter=spec.layer_filter)
+    drawn = [lyr for lyr in project.layers
+             if layer_drawn(lyr, viewport, options) and lyr.geometry_kind != "none"]
+    heading_h = rect.height() and min(rect.height() * 0.15, 6.0 * dpi / MM_PER_INCH)
+    painter.save()
+    painter.setPen(INK)
+    painter.setFont(text_font(heading_h * 0.7, bold=True))
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), heading_h),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                     print_text("legend", spec.lang))
+    painter.restore()
+    body = rect.adjusted(0, heading_h, 0, 0)
+    layout = layout_legend(legend_items(drawn, project.catalog, spec.lang), body, dpi / 72.0,
+                           spec.lang)
+    draw_legend(painter, layout, dpi / 96.0)
+
+
+def note_lines(spec: PageSpec) -> list[str]:
+    """Date, author, OPD, CRS and attribution lines under the scale bar (empty ones left out)."""
+    t = spec.template
+    lines = [print_text("date", spec.lang).format(spec.date)]
+    if t.author:
+        lines.append(print_text("author", spec.lang).format(t.author))
+    if t.opd:
+        lines.append(print_text("opd", spec.lang).format(t.opd))
+    if spec.crs_note:
+        lines.append(print_text("crs", spec.lang).format(spec.crs_note))
+    if t.attribution:
+        lines.append(t.attribution)
+    return lines
+
+
+def _paint_notes(painter: QPainter, spec: PageSpec, rect: QRectF, px_per_mm: float) -> None:
+    font, lines = fit_text_block(note_lines(spec), rect, 2.8 * px_per_mm, 1.6 * px_per_mm)
+    metrics = QFontMetricsF(font)
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor("#333333"))
+    y = rect.top()
+    for line in lines:
+        painter.drawText(QRectF(rect.left(), y, rect.width(), metrics.lineSpacing()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line)
+        y += metrics.lineSpacing()
+    painter.restore()
