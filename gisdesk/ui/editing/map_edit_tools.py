@@ -282,8 +282,8 @@ class EditTools(QObject):
 
     def insert_vertex_at(self, x: float, y: float) -> None:
         """Double-click on a segment: add a vertex there to the feature under the click."""
-        if self._active is None:
-            self._pick_vertex(x, y)
+        self._pick_vertex(x, y)  # the feature under the double-click, not the last one
+        self._grab = None
         geom = self._geometry(self._active) if self._active else None
         if geom is None or geom.geom_type.endswith("Point"):
             return

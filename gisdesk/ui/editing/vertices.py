@@ -48,7 +48,8 @@ def rebuild(template: Any, rings: Rings) -> Any:
     if _is_polygonal(template):
         parts = [shapely.Polygon(r[0], r[1:]) for r in rings]
     elif kind in ("LineString", "MultiLineString"):
-        parts = [shapely.LineString(r[0]) if len(r[0]) >= 2 else shapely.LineString()
+        # A one-point "line" is kept as a degenerate line so the core names the problem.
+        parts = [shapely.LineString(r[0] if len(r[0]) != 1 else np.vstack([r[0], r[0]]))
                  for r in rings]
     else:
         parts = [shapely.Point(r[0][0]) for r in rings]
