@@ -1,0 +1,167 @@
+"""Edit session in the window: roles, unsaved-edits prompt, save failure, crash-journal restore."""
+
+from __future__ import annotations
+
+import os
+
+import pyogrio
+import pytest
+from _edit_fixtures import ADMIN, PDAM_EDITOR, VIEWER, open_project, uuids, write_city
+from _ui_editing_fixtures import (
+    answer_next_box,
+    close_window,
+    make_window,
+    open_file,
+    start_editing,
+)
+
+from gisdesk.core.edits import SetAttribute
+from gisdesk.core.edits_session import EditSession
+from gisdesk.core.journal import Journal, journal_path_for, pending_journal
+from gisdesk.ui.editing.map_edit_tools import EditMode
+
+MAINS = uuids(6, 1)
+
+
+@pytest.fixture
+def city(tmp_path):
+    return write_city(tmp_path / "city.gpkg")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, city):
+    w = make_window(qtbot, tmp_path)
+    open_file(qtbot, w, city)
+    yield w
+    close_window(w)
+
+
+def _set_notes(window, text: str) -> None:
+    assert window.editing.controller.apply(
+        SetAttribute(layer="water_mains", uuid=MAINS[0], field="notes", value=text))
+
+
+def test_ui_editing_viewer_cannot_edit_and_core_refuses(window) -> None:
+    ed = window.editing
+    ed.controller.set_profile(VIEWER)
+    window.layers_panel.select_layer("water_mains")
+    assert not ed.act_toggle.isEnabled() and "viewer" in ed.act_toggle.toolTip()
+    assert not any(a.isEnabled() for a in ed.mode_actions.values())
+    with pytest.raises(PermissionError):
+        ed.controller.session.apply(
+            SetAttribute(layer="water_mains", uuid=MAINS[0], field="notes", value="x"))
+    assert not ed.controller.apply(
+        SetAttribute(layer="water_mains", uuid=MAINS[0], field="notes", value="x"))
+    assert "viewer" in ed.controller.last_error
+
+
+def test_ui_editing_editor_only_own_department(window) -> None:
+    ed = window.editing
+    ed.controller.set_profile(PDAM_EDITOR)
+    window.layers_panel.select_layer("streetlights")  # owned by DISHUB
+    assert not ed.act_toggle.isEnabled() and "DISHUB" in ed.act_toggle.toolTip()
+    start_editing(window, "water_mains", PDAM_EDITOR)
+    assert ed.mode_actions[EditMode.SPLIT].isEnabled()
+    assert window.settings.user_profile() == PDAM_EDITOR.to_dict()
+
+
+def test_ui_editing_title_star_and_close_prompt(window, city) -> None:
+    start_editing(window, "water_mains", ADMIN)
+    _set_notes(window, "cek kebocoran")
+    assert window.isWindowModified() and "[*]" in window.windowTitle()
+    answer_next_box("Cancel")
+    assert not window.close()
+    assert window.isVisible() and window.editing.controller.is_dirty
+    answer_next_box("Save")
+    assert window.close()
+    saved = pyogrio.read_dataframe(city, layer="water_mains").set_index("uuid")
+    assert saved.loc[MAINS[0], "notes"] == "cek kebocoran"
+
+
+def test_ui_editing_close_discard_forgets_journal(window, city) -> None:
+    start_editing(window, "water_mains", ADMIN)
+    _set_notes(window, "buang")
+    assert pending_journal(journal_path_for(city)) is not None
+    answer_next_box("Discard")
+    assert window.close()
+    assert pending_journal(journal_path_for(city)) is None
+    saved = pyogrio.read_dataframe(city, layer="water_mains").set_index("uuid")
+    assert saved.loc[MAINS[0], "notes"] != "buang"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_ui_editing_save_failure_keeps_edits(window, city) -> None:
+    start_editing(window, "water_mains", ADMIN)
+    _set_notes(window, "read-only")
+    city.chmod(0o444)
+    try:
+        answer_next_box("OK")
+        assert not window.editing.controller.save()
+    finally:
+        city.chmod(0o644)
+    controller = window.editing.controller
+    assert controller.is_dirty and "read-only" in controller.last_error
+
+
+def test_ui_editing_save_failure_locked_file_keeps_edits(window, city) -> None:
+    import sqlite3
+
+    start_editing(window, "water_mains", ADMIN)
+    _set_notes(window, "locked")
+    lock = sqlite3.connect(city, isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")
+    try:
+        shown = answer_next_box("OK")
+        assert not window.editing.controller.save()
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    assert "locked" in shown[0] and "kept" in shown[0]
+    assert window.editing.controller.is_dirty
+    assert pending_journal(journal_path_for(city)) is not None
+    assert window.editing.controller.save() and not window.isWindowModified()
+
+
+def _crash_with_unsaved_edit(city, text: str) -> None:
+    """Edits journalled by a session that never saved (as if the app was killed)."""
+    project = open_project(city)
+    session = EditSession(project, ADMIN, Journal(journal_path_for(city)))
+    session.apply(SetAttribute(layer="water_mains", uuid=MAINS[1], field="notes", value=text))
+    session.apply(SetAttribute(layer="water_mains", uuid=MAINS[1], field="diameter_mm",
+                               value=400))
+
+
+def test_ui_editing_restore_journal_on_start(qtbot, tmp_path, city) -> None:
+    _crash_with_unsaved_edit(city, "dipulihkan")
+    w = make_window(qtbot, tmp_path, "restart.ini")
+    w.editing.controller.set_profile(ADMIN)
+    shown = answer_next_box("Restore")
+    open_file(qtbot, w, city)
+    try:
+        assert "Restore 2 unsaved edit" in shown[0]
+        mains = w.project.layer("water_mains").frame.set_index("uuid")
+        assert mains.loc[MAINS[1], "notes"] == "dipulihkan"
+        assert mains.loc[MAINS[1], "diameter_mm"] == 400
+        assert w.isWindowModified() and w.editing.undo_view.model().rowCount() == 3
+        w.editing.act_undo.trigger()
+        assert w.project.layer("water_mains").frame.set_index("uuid").loc[
+            MAINS[1], "diameter_mm"] != 400
+        w.editing.act_save.trigger()
+        saved = pyogrio.read_dataframe(city, layer="water_mains").set_index("uuid")
+        assert saved.loc[MAINS[1], "notes"] == "dipulihkan"
+        assert pending_journal(journal_path_for(city)) is None
+    finally:
+        close_window(w)
+
+
+def test_ui_editing_discard_journal_on_start(qtbot, tmp_path, city) -> None:
+    _crash_with_unsaved_edit(city, "dibuang")
+    w = make_window(qtbot, tmp_path, "restart.ini")
+    answer_next_box("Discard")
+    open_file(qtbot, w, city)
+    try:
+        assert pending_journal(journal_path_for(city)) is None
+        notes = w.project.layer("water_mains").frame.set_index("uuid").loc[MAINS[1], "notes"]
+        assert notes != "dibuang" and not w.isWindowModified()
+    finally:
+        close_window(w)
