@@ -227,7 +227,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>ConditionStats</name>
     <message>
-        <location filename="../../gisdesk/core/condition_stats.py" line="+132"/>
+        <location filename="../../gisdesk/core/condition_stats.py" line="+145"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lapisan &apos;{layer}&apos; tidak memiliki kolom &apos;{field}&apos;.</translation>
     </message>
@@ -2089,6 +2089,245 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+1"/>
         <source>No</source>
         <translation>Tidak</translation>
+    </message>
+</context>
+<context>
+    <name>AssetTablesUi</name>
+    <message>
+        <location filename="../../gisdesk/ui/table/install.py" line="+77"/>
+        <source>Open Attribute Table</source>
+        <translation>Buka Tabel Atribut</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Layer</source>
+        <translation>&amp;Lapisan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Attribute Table</source>
+        <translation>Buka Tabel &amp;Atribut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Feature &amp;Form</source>
+        <translation>Buka &amp;Formulir Fitur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I&amp;nspect</source>
+        <translation>Per&amp;iksa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click an asset on the map to record an inspection</source>
+        <translation>Klik aset di peta untuk mencatat pemeriksaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Overdue Inspections</source>
+        <translation>Pemeriksaan &amp;Terlambat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Condition Charts</source>
+        <translation>Grafik &amp;Kondisi</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionCharts</name>
+    <message>
+        <location filename="../../gisdesk/ui/inspections/condition_charts.py" line="+86"/>
+        <source>Condition distribution</source>
+        <translation>Sebaran kondisi</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No layer with a condition is open.</source>
+        <translation>Tidak ada lapisan dengan kondisi yang terbuka.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} assets without a condition (never inspected)</source>
+        <translation>{n} aset tanpa kondisi (belum pernah diperiksa)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Assets per condition</source>
+        <translation>Aset per kondisi</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Condition per kelurahan</source>
+        <translation>Kondisi per kelurahan</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureForm</name>
+    <message>
+        <location filename="../../gisdesk/ui/forms/feature_form.py" line="+183"/>
+        <source>New feature — {layer}</source>
+        <translation>Fitur baru — {layer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feature — {layer}</source>
+        <translation>Fitur — {layer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attributes</source>
+        <translation>Atribut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inspections</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Perbaiki kolom yang ditandai.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Edit feature</source>
+        <translation>Sunting fitur</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/inspections/dialog.py" line="+144"/>
+        <source>Inspect — {asset}</source>
+        <translation>Periksa — {asset}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{layer}: {asset}</source>
+        <translation>{layer}: {asset}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inspector</source>
+        <translation>Pemeriksa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Condition</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defects</source>
+        <translation>Kerusakan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next inspection due</source>
+        <translation>Pemeriksaan berikutnya</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add photos…</source>
+        <translation>Tambah foto…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Attach photos</source>
+        <translation>Lampirkan foto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.heic)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.heic)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionHistory</name>
+    <message>
+        <location filename="../../gisdesk/ui/inspections/history.py" line="+90"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inspector</source>
+        <translation>Pemeriksa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Condition</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Defects</source>
+        <translation>Kerusakan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next due</source>
+        <translation>Jatuh tempo berikutnya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add inspection…</source>
+        <translation>Tambah pemeriksaan…</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueView</name>
+    <message>
+        <location filename="../../gisdesk/ui/inspections/overdue_view.py" line="+98"/>
+        <source>Overdue inspections</source>
+        <translation>Pemeriksaan terlambat</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Asset</source>
+        <translation>Aset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last inspected</source>
+        <translation>Terakhir diperiksa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days overdue</source>
+        <translation>Hari terlambat</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No inspected layer is open.</source>
+        <translation>Tidak ada lapisan yang diperiksa yang terbuka.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} of {total} assets are due for inspection</source>
+        <translation>{n} dari {total} aset sudah waktunya diperiksa</translation>
     </message>
 </context>
 </TS>
