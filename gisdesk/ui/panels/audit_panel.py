@@ -100,9 +100,10 @@ class AuditFilter(QSortFilterProxyModel):
 
     def set_filter(self, **values: str) -> None:
         """Change some criteria (empty text = no limit) and filter again."""
+        self.beginFilterChange()
         for key, value in values.items():
             setattr(self, key, value)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         rec: AuditRecord = self.sourceModel().records[source_row]

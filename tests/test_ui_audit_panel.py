@@ -1,0 +1,84 @@
+"""Audit view (filter by user/layer/action/date, CSV export) and the feature history panel."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from _edit_fixtures import ADMIN, PDAM_EDITOR, uuids, write_city
+from _ui_editing_fixtures import close_window, make_window, open_file
+from PySide6.QtCore import QDate
+
+from gisdesk.core.edits import DeleteFeature, SetAttribute
+from gisdesk.core.inspections import AddInspection
+
+MAINS, LIGHTS = uuids(6, 1), uuids(4, 2)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    open_file(qtbot, w, write_city(tmp_path / "city.gpkg"))
+    c = w.editing.controller
+    c.set_profile(PDAM_EDITOR)
+    assert c.apply(SetAttribute(layer="water_mains", uuid=MAINS[0], field="diameter_mm",
+                                value=250))
+    assert c.apply(AddInspection(asset_layer="water_mains", asset_uuid=MAINS[0],
+                                 values={"inspected_on": "2031-02-01", "condition": 2,
+                                         "notes": "retak"}))
+    assert c.save()
+    c.set_profile(ADMIN)
+    assert c.apply(DeleteFeature(layer="streetlights", uuid=LIGHTS[0]))
+    assert c.save()
+    yield w
+    close_window(w)
+
+
+def test_ui_audit_panel_filters_and_exports_csv(window, tmp_path) -> None:
+    ed = window.editing
+    ed.audit_dock.show()
+    panel = ed.audit_panel
+    assert panel.proxy.rowCount() >= 3
+    panel.user_edit.setText("budi")  # case-insensitive part of "Budi"
+    shown = panel.proxy.shown()
+    assert shown and all(r.user_name == "Budi" for r in shown)
+    panel.action_combo.setCurrentIndex(panel.action_combo.findData("update"))
+    updates = [(r.action, r.field, r.old_value, r.new_value) for r in panel.proxy.shown()]
+    assert ("update", "diameter_mm", "100", "250") in updates  # the inspection set condition too
+    assert {u[0] for u in updates} == {"update"} and len(updates) == 3
+    panel.user_edit.setText("")
+    panel.action_combo.setCurrentIndex(0)
+    panel.layer_combo.setCurrentIndex(panel.layer_combo.findData("streetlights"))
+    assert [(r.action, r.user_name) for r in panel.proxy.shown()] == [("delete", "Sari")]
+    panel.layer_combo.setCurrentIndex(0)
+    panel.from_edit.setDate(QDate.currentDate().addDays(1))
+    assert panel.proxy.rowCount() == 0
+    panel.from_edit.setDate(QDate.currentDate().addDays(-1))
+    panel.to_edit.setDate(QDate.currentDate().addDays(1))
+    everything = panel.proxy.rowCount()
+    assert everything == panel.model.rowCount()
+
+    panel.action_combo.setCurrentIndex(panel.action_combo.findData("inspection"))
+    out = tmp_path / "audit.csv"
+    assert panel.export_csv(out) == 1
+    with out.open(encoding="utf-8") as fh:
+        lines = list(csv.DictReader(fh))
+    assert len(lines) == 1 and lines[0]["action"] == "inspection"
+    assert lines[0]["user_name"] == "Budi" and lines[0]["workstation"]
+
+
+def test_ui_audit_feature_history_shows_changes_and_inspections(window) -> None:
+    ed = window.editing
+    rows = window.project.layer("water_mains").frame["uuid"].tolist()
+    window.selection.set("water_mains", [rows.index(MAINS[0])])
+    ed.act_history.trigger()
+    panel = ed.history_panel
+    assert ed.history_dock.isVisible()
+    fields = [(r.action, r.field) for r in panel.records]
+    assert ("update", "diameter_mm") in fields and ("update", "condition") in fields
+    texts = [panel.changes.item(r, 5).text() for r in range(panel.changes.rowCount())]
+    assert "100 → 250" in texts
+    assert panel.changes.item(0, 1).text() == "Budi (PDAM)"
+    assert panel.inspections.rowCount() == 1
+    assert panel.inspections.item(0, 0).text().startswith("2031-02-01")
+    assert panel.inspections.item(0, 4).text() == "retak"
