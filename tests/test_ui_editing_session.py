@@ -165,3 +165,34 @@ def test_ui_editing_discard_journal_on_start(qtbot, tmp_path, city) -> None:
         assert notes != "dibuang" and not w.isWindowModified()
     finally:
         close_window(w)
+
+
+def test_ui_editing_profile_dialog_first_start(window) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from gisdesk.ui.dialogs.profile_dialog import ProfileDialog
+
+    assert not window.editing.controller.has_profile
+    assert window.editing.controller.profile.role == "viewer"  # nothing editable before
+    errors: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ProfileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        ok.click()  # no name yet: refused, the dialog stays
+        errors.append(dialog.error_label.text())
+        dialog.set_values("Rahmat", "PUPR", "editor")
+        ok.click()
+
+    QTimer.singleShot(0, answer)
+    window.editing.ensure_profile()
+    assert errors and "name" in errors[0]
+    profile = window.editing.controller.profile
+    assert (profile.name, profile.opd, profile.role) == ("Rahmat", "PUPR", "editor")
+    assert window.settings.user_profile() == {"name": "Rahmat", "opd": "PUPR", "role": "editor"}
+    window.layers_panel.select_layer("roads")  # PUPR's layer
+    assert window.editing.act_toggle.isEnabled()
