@@ -107,3 +107,19 @@ def test_ui_table_widget_bad_expression_shows_caret(table):
     table.expression.setText('"diameter_mm" >= 300')
     assert table.apply_expression()
     assert table.model.order.tolist() == [4, 5]  # diameters 300 and 350 mm
+
+
+def test_ui_table_widget_follows_language_switch(qapp, table):
+    from gisdesk.ui import i18n as ui_i18n
+
+    index = _index(table, 0, "material")
+    assert ui_i18n.install_language(qapp, "id")
+    try:
+        qapp.processEvents()
+        assert table.selected_only.text() == "Hanya yang dipilih"
+        header = table.model.headerData(index.column(), Qt.Orientation.Horizontal)
+        assert header == "Bahan"
+    finally:
+        ui_i18n.install_language(qapp, "en")
+        qapp.processEvents()
+    assert table.model.headerData(index.column(), Qt.Orientation.Horizontal) == "Material"

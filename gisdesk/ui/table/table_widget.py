@@ -26,6 +26,7 @@ from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Extent
 from gisdesk.core.selection import Selection
 from gisdesk.query.expression import ExpressionError
+from gisdesk.ui.i18n import current_language
 from gisdesk.ui.table.delegates import FieldDelegate
 from gisdesk.ui.table.model import AttributeTableModel, Editor, session_of
 
@@ -119,6 +120,9 @@ class AttributeTable(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            lang = current_language()
+            if lang != self.model.lang:
+                self.model.set_language(lang)  # domain labels and headers follow the UI
             self.retranslateUi()
         super().changeEvent(event)
 
