@@ -155,3 +155,35 @@ def test_render_line_width_scales_with_dpi(qapp, tmp_path, dpi):
     column = [_rgb(image, image.width() // 2, y) for y in range(image.height())]
     painted = sum(1 for c in column if c != (0xF7, 0xF5, 0xF0))
     assert 3.5 * dpi / 96 - 1 <= painted <= 3.5 * dpi / 96 + 2
+
+
+def test_render_layer_opacity_no_overlap_darkening(qapp, tmp_path):
+    from gisdesk.ui.render import render_image
+
+    geoms = [shapely.box(500100, 60100, 500500, 60400), shapely.box(500300, 60100, 500700, 60400)]
+    frame = _frame(tmp_path, geoms, "zones", uuid=["a", "b"])
+    layer = MapLayer("zones", frame, _red_def(), opacity=0.5)
+    image = render_image(_project(layer), VIEW)
+    single, overlap = _rgb(image, 30, 50), _rgb(image, 80, 50)
+    assert single[0] > 240 and 100 < single[1] < 160  # red at half strength over background
+    assert overlap == single  # a translucent layer is one sheet, not stacked features
+
+
+def test_render_mixed_and_empty_geometries(qapp, tmp_path):
+    from gisdesk.ui.render import render_image
+
+    ring = shapely.box(500100, 60100, 500400, 60400)
+    donut = shapely.Polygon(ring.exterior.coords, [shapely.box(500200, 60200, 500300, 60300)
+                                                   .exterior.coords])
+    geoms = [donut, shapely.LineString([(500600, 60100), (500900, 60400)]),
+             shapely.Point(500800, 60150), None, shapely.Polygon(),
+             shapely.MultiPolygon([shapely.box(500500, 60420, 500560, 60480)])]
+    frame = gpd.GeoDataFrame({"n": range(6)}, geometry=geoms, crs="EPSG:32651")
+    image = render_image(_project(MapLayer("mixed", frame)), VIEW)
+    bg = (0xF7, 0xF5, 0xF0)
+    assert _rgb(image, 30, 70) != bg  # polygon body
+    assert _rgb(image, 50, 50) == bg  # its hole
+    x, y = (round(v) for v in VIEW.to_pixel(500750, 60250))
+    near = {_rgb(image, x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+    assert near - {bg}  # line (it passes through pixel corners here)
+    assert _rgb(image, 106, 8) != bg  # multipolygon part

@@ -20,6 +20,7 @@ from gisdesk.ui.render.features import Frame, draw_lines, draw_points, draw_poly
 from gisdesk.ui.render.label_draw import draw_labels
 from gisdesk.ui.render.options import RenderOptions
 from gisdesk.ui.render.selection import draw_selection
+from gisdesk.ui.render.strokes import is_raster
 
 
 def _never() -> bool:
@@ -37,6 +38,46 @@ def layer_drawn(layer: MapLayer, viewport: Viewport, options: RenderOptions) -> 
         return False
     layer_def = layer.definition
     return layer_def is None or layer_def.scale_range.visible_at(viewport.scale)
+
+
+def _draw_layer(
+    painter: QPainter, project: Project, layer: MapLayer, frame: Frame,
+    cancel: Callable[[], bool],
+) -> None:
+    prepared, style = prepared_for(layer, project.catalog)
+    if prepared.polygons is not None:
+        draw_polygons(painter, prepared.polygons, style, frame, cancel)
+    if prepared.lines is not None:
+        draw_lines(painter, prepared.lines, style, frame, cancel)
+    if len(prepared.points_xy):
+        draw_points(painter, prepared, style, frame, cancel)
+
+
+def _draw_translucent(
+    painter: QPainter, project: Project, layer: MapLayer, frame: Frame,
+    cancel: Callable[[], bool],
+) -> None:
+    """Draw the layer opaque into a scratch image, then lay that down at the layer's opacity.
+
+    A layer at 50 % must look like a sheet of tracing paper: where its own features overlap
+    (and where a wide line is drawn as several hairlines) they must not show through each
+    other, which setting the painter's opacity per draw call would do.
+    """
+    device = painter.device()
+    scratch = QImage(device.width(), device.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    scratch.fill(0)
+    inner = QPainter(scratch)
+    inner.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    inner.setTransform(painter.transform())
+    try:
+        _draw_layer(inner, project, layer, frame, cancel)
+    finally:
+        inner.end()
+    painter.save()
+    painter.resetTransform()
+    painter.setOpacity(layer.opacity)
+    painter.drawImage(0, 0, scratch)
+    painter.restore()
 
 
 def render_to_painter(
@@ -62,15 +103,10 @@ def render_to_painter(
         for layer in drawn:
             if cancel():
                 return
-            prepared, style = prepared_for(layer, project.catalog)
-            painter.setOpacity(layer.opacity)
-            if prepared.polygons is not None:
-                draw_polygons(painter, prepared.polygons, style, frame, cancel)
-            if prepared.lines is not None:
-                draw_lines(painter, prepared.lines, style, frame, cancel)
-            if len(prepared.points_xy):
-                draw_points(painter, prepared, style, frame, cancel)
-        painter.setOpacity(1.0)
+            if layer.opacity < 1.0 and is_raster(painter):
+                _draw_translucent(painter, project, layer, frame, cancel)
+            else:
+                _draw_layer(painter, project, layer, frame, cancel)
         for name, rows in (options.selection or {}).items():
             layer = project.layer(name)
             if layer is not None and layer.is_spatial and not cancel():

@@ -66,14 +66,16 @@ class Frame:
         return (minx - m, miny - m, maxx + m, maxy + m)
 
 
-def _by_class(style: LayerStyle, features: np.ndarray) -> list[tuple[Symbol, np.ndarray]]:
+def _by_class(
+    style: LayerStyle, features: np.ndarray, kind: str
+) -> list[tuple[Symbol, np.ndarray]]:
     """(symbol, positions into ``features``) for every class present."""
     classes = style.class_of[features]
     order = np.argsort(classes, kind="stable")
     sorted_classes = classes[order]
     bounds = np.flatnonzero(np.diff(sorted_classes)) + 1
     groups = np.split(order, bounds)
-    return [(style.symbols[int(classes[g[0]])], g) for g in groups if len(g)]
+    return [(style.symbol_for(int(classes[g[0]]), kind), g) for g in groups if len(g)]
 
 
 def _pixels_of(runs: Runs, chosen: np.ndarray, frame: Frame) -> tuple[np.ndarray, np.ndarray]:
@@ -100,7 +102,7 @@ def draw_polygons(
     box = runs.bbox[visible]
     size = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]) / frame.viewport.resolution
     tiny = size < TINY_PX
-    for symbol, group in _by_class(style, runs.feature[visible]):
+    for symbol, group in _by_class(style, runs.feature[visible], "polygon"):
         if cancel():
             return
         pen = outline_pen(symbol, frame.px_per_pt)
@@ -158,7 +160,7 @@ def draw_lines(
         return
     level = Level.for_view(runs, frame.viewport.resolution)
     use_levels = _level_mode(painter, runs, visible)
-    for symbol, group in _by_class(style, runs.feature[visible]):
+    for symbol, group in _by_class(style, runs.feature[visible], "line"):
         if cancel():
             return
         pen = line_pen(symbol, frame.px_per_pt)
@@ -188,7 +190,7 @@ def draw_points(
     if len(visible) == 0:
         return
     pix_all = frame.to_pixels(prepared.points_xy[visible])
-    for symbol, group in _by_class(style, prepared.points_feature[visible]):
+    for symbol, group in _by_class(style, prepared.points_feature[visible], "point"):
         if cancel():
             return
         size = symbol.size * frame.px_per_pt

@@ -132,6 +132,29 @@ class PreparedLayer:
         return self._points_index.query(extent)
 
 
+def _wind_rings(xy: np.ndarray, starts: np.ndarray, hole: np.ndarray) -> np.ndarray:
+    """Exteriors counter-clockwise, holes clockwise (vertex order reversed where needed).
+
+    Polygons are filled with the non-zero winding rule so that overlapping polygons of one
+    class both stay filled (odd-even would punch a hole where they overlap); holes then need
+    the opposite orientation, which files do not guarantee.
+    """
+    n = len(xy)
+    cross = np.zeros(n)
+    cross[:-1] = xy[:-1, 0] * xy[1:, 1] - xy[1:, 0] * xy[:-1, 1]
+    cross[starts[1:] - 1] = 0.0  # no edge from one ring's last vertex to the next ring
+    area2 = np.add.reduceat(cross, starts[:-1])
+    flip = np.flatnonzero((area2 > 0) == hole)  # CCW hole or CW exterior
+    if len(flip) == 0:
+        return xy
+    index = np.arange(n)
+    lengths = starts[flip + 1] - starts[flip]
+    local = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    first = np.repeat(starts[flip], lengths)
+    index[first + local] = first + np.repeat(lengths, lengths) - 1 - local
+    return xy[index]
+
+
 def _runs(geoms: np.ndarray, feature: np.ndarray, hole: np.ndarray | None = None) -> Runs | None:
     """Flatten linestrings/rings ``geoms`` owned by rows ``feature`` into :class:`Runs`."""
     if len(geoms) == 0:
@@ -146,6 +169,8 @@ def _runs(geoms: np.ndarray, feature: np.ndarray, hole: np.ndarray | None = None
     starts = np.zeros(len(geoms) + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
     first = starts[:-1]
+    if hole is not None:
+        xy = _wind_rings(xy, starts, hole)
     bbox = np.column_stack([
         np.minimum.reduceat(xy[:, 0], first),
         np.minimum.reduceat(xy[:, 1], first),

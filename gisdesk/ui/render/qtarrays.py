@@ -18,7 +18,7 @@ from PySide6.QtGui import QPainterPath, QPolygonF
 
 _LITTLE = sys.byteorder == "little"
 _PATH_ELEMENT = np.dtype([("c", "<i4" if _LITTLE else ">i4"), ("x", "=f8"), ("y", "=f8")])
-_ODD_EVEN_FILL = 0
+_WINDING_FILL = 1
 
 
 def _reader(data: QByteArray) -> QDataStream:
@@ -44,7 +44,8 @@ def path_from_runs(xy: np.ndarray, starts: np.ndarray) -> QPainterPath:
     Returns
     -------
     QPainterPath
-        With odd-even filling, so polygon holes stay holes whatever their orientation.
+        With non-zero winding filling: overlapping rings all fill, and holes stay holes
+        because :mod:`prepared` winds them against their exterior.
     """
     n = len(xy)
     path = QPainterPath()
@@ -56,7 +57,7 @@ def path_from_runs(xy: np.ndarray, starts: np.ndarray) -> QPainterPath:
     body["c"][starts] = 0
     body["x"] = xy[:, 0]
     body["y"] = xy[:, 1]
-    trailer = np.array([0, _ODD_EVEN_FILL], dtype=np.int32 if _LITTLE else ">i4")
+    trailer = np.array([0, _WINDING_FILL], dtype=np.int32 if _LITTLE else ">i4")
     data = QByteArray(header.tobytes() + body.tobytes() + trailer.tobytes())
     _reader(data) >> path
     return path

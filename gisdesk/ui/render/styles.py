@@ -25,6 +25,13 @@ class LayerStyle:
 
     symbols: tuple[Symbol, ...]
     class_of: np.ndarray
+    defaults: dict[str, Symbol] | None = None  # undefined layers: a symbol per geometry kind
+
+    def symbol_for(self, index: int, kind: str) -> Symbol:
+        """Symbol of class ``index`` for features of ``kind`` (point, line or polygon)."""
+        if self.defaults is not None:
+            return self.defaults[kind]
+        return self.symbols[index]
 
 
 def _hex(r: float, g: float, b: float) -> str:
@@ -58,7 +65,8 @@ def layer_style(layer: MapLayer, catalog: Catalog | None) -> LayerStyle:
     layer_def = layer.definition
     if layer_def is None:
         symbol = default_symbol(layer.name, _kind_of(layer))
-        return LayerStyle((symbol,), np.zeros(n, dtype=np.int32))
+        defaults = {k: default_symbol(layer.name, k) for k in ("point", "line", "polygon")}
+        return LayerStyle((symbol,), np.zeros(n, dtype=np.int32), defaults)
     sym = layer_def.symbology
     classes = _classes(layer_def, catalog)
     if sym.type != "categorized" or not classes or sym.field not in layer.frame:
