@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from _edit_fixtures import PDAM_EDITOR, open_project, write_city
+from PySide6.QtCore import Qt
 
 from gisdesk.core.definitions import default_catalog
 from gisdesk.core.project import Project
@@ -35,6 +36,9 @@ def test_ui_table_install_f6_opens_current_layer_table(window):
     window.selection.set("water_mains", [3])
     assert [i.row() for i in table.view.selectionModel().selectedRows()] == [3]
     assert ui.open_table("water_mains") is table  # a second F6 raises the same dock
+    table.model.sort(table.model.column_index("asset_id"), Qt.SortOrder.DescendingOrder)
+    table.view.verticalHeader().sectionDoubleClicked.emit(0)
+    assert ui.forms[-1].inputs["asset_id"].value() == "WM-005"
 
 
 def test_ui_table_install_layer_context_menu_entry(window):

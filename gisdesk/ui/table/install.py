@@ -130,8 +130,8 @@ class AssetTablesUi(QObject):
         table = AttributeTable(layer, self.window.project.catalog, self.window.selection,
                                self.editor())
         table.zoom_requested.connect(self.window.canvas.set_extent)
-        table.view.doubleClicked.connect(
-            lambda index: self.open_form(name, int(table.model.frame_rows([index.row()])[0])))
+        table.view.verticalHeader().sectionDoubleClicked.connect(  # cells edit in place
+            lambda section: self.open_form(name, int(table.model.frame_rows([section])[0])))
         dock = self._dock(f"table_{name}", table, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tables[name] = dock
         return table
