@@ -159,8 +159,14 @@ def _stack_panel(boxes: dict[str, Box], panel: Box, unit: float, gap: float,
     scalebar_h = 14.0 * unit
     north_h = 18.0 * unit
     notes = Box(panel.x, panel.bottom - notes_h, panel.w, notes_h)
-    scalebar = Box(panel.x, notes.y - gap - scalebar_h, panel.w, scalebar_h)
-    north = Box(panel.x, scalebar.y - gap - north_h, panel.w, north_h)
+    if with_legend:
+        scalebar = Box(panel.x, notes.y - gap - scalebar_h, panel.w, scalebar_h)
+        north = Box(panel.x, scalebar.y - gap - north_h, panel.w, north_h)
+    else:  # a short panel below a portrait map: the arrow sits beside the scale bar
+        row_y = notes.y - gap - north_h
+        north = Box(panel.right - north_h, row_y, north_h, north_h)
+        scalebar = Box(panel.x, row_y + north_h - scalebar_h, panel.w - north_h - gap,
+                       scalebar_h)
     boxes.update(notes=notes, scalebar=scalebar, north=north)
     if with_legend:
         boxes["legend"] = Box(panel.x, panel.y, panel.w, max(north.y - gap - panel.y, 0.0))

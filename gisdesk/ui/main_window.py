@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._create_docks()
         self._connect_map()
         self.editing = self._install_editing()
+        self.analysis = self._install_analysis()
         self.sync_ui = self._install_sync()
         self.asset_tables = self._install_asset_tables()
         self.retranslateUi()
@@ -196,6 +197,14 @@ class MainWindow(QMainWindow):
         """Sync dock and File ▸ Check out from hub (gisdesk.ui.sync)."""
         from gisdesk.ui.sync import install  # noqa: PLC0415
 
+        return install(self)
+
+    def _install_analysis(self):
+        """Analysis menu, network map tools and results dock (gisdesk.ui.analysis), if present."""
+        try:
+            from gisdesk.ui.analysis import install  # noqa: PLC0415
+        except ImportError:
+            return None
         return install(self)
 
     def _connect_map(self) -> None:
@@ -429,6 +438,7 @@ class MainWindow(QMainWindow):
         for layer in list(self.project.layers):
             self.project.remove_layer(layer.name)
         self.project.crs = loaded.crs
+        self.project.planning, self.project.saved_queries = loaded.planning, loaded.saved_queries
         self.status.crs = loaded.crs
         if loaded.extent is not None:
             self.project.set_extent(loaded.extent)

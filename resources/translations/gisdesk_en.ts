@@ -4,7 +4,7 @@
 <context>
     <name>AuditPanel</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+217"/>
+        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+218"/>
         <source>%n change(s) shown</source>
         <translation>
             <numerusform>%n change shown</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/main_window.py" line="+496"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+520"/>
         <source>%n feature(s) found</source>
         <translation>
             <numerusform>%n feature found</numerusform>

@@ -4,49 +4,133 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+86"/>
         <source>User</source>
-        <translation>Pengguna</translation>
+        <translation type="vanished">Pengguna</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>OPD</source>
-        <translation>OPD</translation>
+        <translation type="vanished">OPD</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Workstation</source>
-        <translation>Komputer</translation>
+        <translation type="vanished">Komputer</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Layer</source>
-        <translation>Lapisan</translation>
+        <translation type="vanished">Lapisan</translation>
+    </message>
+    <message>
+        <source>Feature UUID</source>
+        <translation type="vanished">UUID fitur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="vanished">Tindakan</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="vanished">Kolom</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="vanished">Nilai lama</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="vanished">Nilai baru</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisUi</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/analysis_ui.py" line="+53"/>
+        <source>Drain trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&amp;Analysis</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Feature UUID</source>
-        <translation>UUID fitur</translation>
+        <source>Saved &amp;Queries</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Action</source>
-        <translation>Tindakan</translation>
+        <location line="+1"/>
+        <source>Analysis results</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Field</source>
-        <translation>Kolom</translation>
+        <location line="+2"/>
+        <source>Select by &amp;Expression…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Old value</source>
-        <translation>Nilai lama</translation>
+        <location line="+1"/>
+        <source>Select by &amp;Location…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>New value</source>
-        <translation>Nilai baru</translation>
+        <location line="+1"/>
+        <source>&amp;Nearest Features…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summaries by &amp;Area…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Isolate Break (click a main)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trace &amp;Downstream (click a drain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trace &amp;Upstream (click a drain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network &amp;Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Risk &amp;&amp; Programme…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cannot run the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(none)</source>
+        <translation type="unfinished">(tidak ada)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Network check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network check: {n} connected pieces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Break on {main}: {v} valves to close, {m} dry mains, {b} buildings without water</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -80,6 +164,49 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>AssetTablesUi</name>
+    <message>
+        <location filename="../../gisdesk/ui/table/install.py" line="+77"/>
+        <source>Open Attribute Table</source>
+        <translation>Buka Tabel Atribut</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Layer</source>
+        <translation>&amp;Lapisan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Attribute Table</source>
+        <translation>Buka Tabel &amp;Atribut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Feature &amp;Form</source>
+        <translation>Buka &amp;Formulir Fitur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I&amp;nspect</source>
+        <translation>Per&amp;iksa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click an asset on the map to record an inspection</source>
+        <translation>Klik aset di peta untuk mencatat pemeriksaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Overdue Inspections</source>
+        <translation>Pemeriksaan &amp;Terlambat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Condition Charts</source>
+        <translation>Grafik &amp;Kondisi</translation>
+    </message>
+</context>
+<context>
     <name>AttributeDialog</name>
     <message>
         <location filename="../../gisdesk/ui/editing/attribute_dialog.py" line="+89"/>
@@ -90,7 +217,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>AttributeTable</name>
     <message>
-        <location filename="../../gisdesk/ui/table/table_widget.py" line="+111"/>
+        <location filename="../../gisdesk/ui/table/table_widget.py" line="+112"/>
         <source>Attribute table — {layer}</source>
         <translation>Tabel atribut — {layer}</translation>
     </message>
@@ -120,7 +247,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Perbesar ke pilihan</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>{shown} of {total} features</source>
         <translation>{shown} dari {total} fitur</translation>
     </message>
@@ -128,7 +255,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+95"/>
+        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+183"/>
         <source>User</source>
         <translation>Pengguna</translation>
     </message>
@@ -219,9 +346,116 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location line="-165"/>
+        <location line="-167"/>
         <source>When (UTC)</source>
         <translation>Waktu (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User</source>
+        <translation type="unfinished">Pengguna</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OPD</source>
+        <translation type="unfinished">OPD</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workstation</source>
+        <translation type="unfinished">Komputer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer</source>
+        <translation type="unfinished">Lapisan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Feature UUID</source>
+        <translation type="unfinished">UUID fitur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation type="unfinished">Tindakan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation type="unfinished">Kolom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Old value</source>
+        <translation type="unfinished">Nilai lama</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New value</source>
+        <translation type="unfinished">Nilai baru</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+280"/>
+        <source>Check out from hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hub folder, or postgresql:service=…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New working copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConditionCharts</name>
+    <message>
+        <location filename="../../gisdesk/ui/inspections/condition_charts.py" line="+86"/>
+        <source>Condition distribution</source>
+        <translation>Sebaran kondisi</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No layer with a condition is open.</source>
+        <translation>Tidak ada lapisan dengan kondisi yang terbuka.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} assets without a condition (never inspected)</source>
+        <translation>{n} aset tanpa kondisi (belum pernah diperiksa)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Assets per condition</source>
+        <translation>Aset per kondisi</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Condition per kelurahan</source>
+        <translation>Kondisi per kelurahan</translation>
     </message>
 </context>
 <context>
@@ -235,6 +469,49 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+5"/>
         <source>(outside the districts)</source>
         <translation>(di luar kelurahan)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-156"/>
+        <source>Resolve conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value you do not keep stays in the hub&apos;s conflict record and can be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(whole feature)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -370,6 +647,121 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <source>Select a feature first.</source>
         <translation>Pilih fitur terlebih dahulu.</translation>
     </message>
+    <message>
+        <location filename="../../gisdesk/ui/editing/ui_texts.py" line="+19"/>
+        <source>Add Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click to place vertices; double-click or Enter finishes, Backspace removes the last vertex, Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a feature to move it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vertex Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a vertex to move it, double-click a segment to add one, select one and press Delete to remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Split Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click on a line where it should be split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Toggle &amp;Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snap to vertices and segments of visible layers (S on the map while editing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save Edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feature &amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished">&amp;Batalkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished">&amp;Ulangi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;no edits&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feature History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit Trail</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Edits</name>
@@ -434,12 +826,38 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{0} telah ditulis: {1} baris, {2} kolom</translation>
     </message>
     <message>
+        <location filename="../../gisdesk/commands/export_map.py" line="+63"/>
+        <source>--scale must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location filename="../../gisdesk/commands/export_web.py" line="+6"/>
         <source>{0}: no layer named {1} (layers: {2})</source>
         <translation>{0}: tidak ada lapisan bernama {1} (lapisan: {2})</translation>
     </message>
     <message>
+        <location line="+19"/>
+        <source>--out must end in .pdf or .png: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an atlas is written as PDF: use --out NAME.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+13"/>
+        <source>wrote {0}: {1} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>wrote {0} ({1} {2}, 1:{3:,.0f})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/commands/export_web.py" line="+13"/>
         <source>bad --where expression: {0}</source>
         <translation>ekspresi --where tidak valid: {0}</translation>
     </message>
@@ -497,6 +915,16 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+10"/>
         <source>Cannot write layer &apos;{0}&apos; to {1}: {2}</source>
         <translation>Tidak dapat menulis lapisan &apos;{0}&apos; ke {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/commands/export_report.py" line="+32"/>
+        <source>--out must end in .html: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>wrote {0}: {1} asset layers, {2} months of inspections</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -633,6 +1061,67 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>ExpressionBuilderDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/expression_builder.py" line="+49"/>
+        <source>Expression — {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values (double-click to insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Type an expression, e.g. &quot;condition&quot; &lt;= 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{n} of {total} features match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeatureForm</name>
+    <message>
+        <location filename="../../gisdesk/ui/forms/feature_form.py" line="+183"/>
+        <source>New feature — {layer}</source>
+        <translation>Fitur baru — {layer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feature — {layer}</source>
+        <translation>Fitur — {layer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attributes</source>
+        <translation>Atribut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inspections</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Perbaiki kolom yang ditandai.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Edit feature</source>
+        <translation>Sunting fitur</translation>
+    </message>
+</context>
+<context>
     <name>FeatureHistoryPanel</name>
     <message>
         <location filename="../../gisdesk/ui/panels/history_panel.py" line="+56"/>
@@ -642,7 +1131,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+0"/>
         <source>Who</source>
-        <translation>Oleh</translation>
+        <translation>Pengguna</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -721,6 +1210,54 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+1"/>
         <source>No</source>
         <translation>Tidak</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+54"/>
+        <source>Sync history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Asset UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -837,6 +1374,103 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/inspections/dialog.py" line="+144"/>
+        <source>Inspect — {asset}</source>
+        <translation>Periksa — {asset}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{layer}: {asset}</source>
+        <translation>{layer}: {asset}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inspector</source>
+        <translation>Pemeriksa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Condition</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defects</source>
+        <translation>Kerusakan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next inspection due</source>
+        <translation>Pemeriksaan berikutnya</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add photos…</source>
+        <translation>Tambah foto…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Attach photos</source>
+        <translation>Lampirkan foto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.heic)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.heic)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionHistory</name>
+    <message>
+        <location filename="../../gisdesk/ui/inspections/history.py" line="+90"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inspector</source>
+        <translation>Pemeriksa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Condition</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Defects</source>
+        <translation>Kerusakan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next due</source>
+        <translation>Jatuh tempo berikutnya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add inspection…</source>
+        <translation>Tambah pemeriksaan…</translation>
+    </message>
+</context>
+<context>
     <name>Journal</name>
     <message>
         <location filename="../../gisdesk/core/journal.py" line="+103"/>
@@ -895,7 +1529,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../gisdesk/export/layout_model.py" line="+152"/>
+        <location filename="../../gisdesk/export/layout_model.py" line="+179"/>
         <source>a length must be positive, got {0}</source>
         <translation>panjang harus bernilai positif, diberikan {0}</translation>
     </message>
@@ -913,7 +1547,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gisdesk/ui/main_window.py" line="+207"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+230"/>
         <source>&amp;Open Data…</source>
         <translation>&amp;Buka Data…</translation>
     </message>
@@ -1115,12 +1749,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>GIS Desk projects (*{ext})</source>
         <translation>Proyek GIS Desk (*{ext})</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>Cannot open project</source>
         <translation>Tidak dapat membuka proyek</translation>
     </message>
@@ -1135,7 +1769,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Bagian lain dari proyek telah dibuka.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Cannot save project</source>
         <translation>Tidak dapat menyimpan proyek</translation>
     </message>
@@ -1230,11 +1864,64 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>NearestDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/nearest_dialog.py" line="+32"/>
+        <source>Nearest Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find nearest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For each feature of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>find the nearest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>features of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{n} pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot find nearest features</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Network</name>
     <message>
         <location filename="../../gisdesk/network/graph.py" line="+125"/>
         <source>Layer &apos;{0}&apos;: features {1} have no geometry</source>
         <translation>Lapisan &apos;{0}&apos;: fitur {1} tidak memiliki geometri</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/network/isolation.py" line="+186"/>
+        <source>Layer &apos;{0}&apos; has no field &apos;{1}&apos;. Fields: {2}</source>
+        <translation>Lapisan &apos;{0}&apos; tidak memiliki kolom &apos;{1}&apos;. Kolom yang ada: {2}</translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1930,209 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location filename="../../gisdesk/ui/panels/layers_panel.py" line="-110"/>
         <source>Opacity</source>
         <translation>Opasitas</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueView</name>
+    <message>
+        <location filename="../../gisdesk/ui/inspections/overdue_view.py" line="+98"/>
+        <source>Overdue inspections</source>
+        <translation>Pemeriksaan terlambat</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Asset</source>
+        <translation>Aset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last inspected</source>
+        <translation>Terakhir diperiksa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days overdue</source>
+        <translation>Hari terlambat</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No inspected layer is open.</source>
+        <translation>Tidak ada lapisan yang diperiksa yang terbuka.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} of {total} assets are due for inspection</source>
+        <translation>{n} dari {total} aset sudah waktunya diperiksa</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <location filename="../../gisdesk/commands/plan.py" line="+49"/>
+        <source>not valid JSON ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>{0}: {1} assets ranked, {2} funded within {3} years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>wrote {0}</source>
+        <translation type="unfinished">{0} telah ditulis</translation>
+    </message>
+</context>
+<context>
+    <name>Planning</name>
+    <message>
+        <location filename="../../gisdesk/planning/weights.py" line="+80"/>
+        <source>Weight &apos;{0}&apos; must be 0 or more, got {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least one likelihood weight must be above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least one consequence weight must be above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{0}: expected an object of weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0}: &apos;{1}&apos; has a bad value {2!r} ({3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/planning/programme.py" line="+52"/>
+        <source>Budget must be 0 or more and years 1 or more (got {0} and {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-179"/>
+        <source>Sync preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+9"/>
+        <source>Asset UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(whole feature)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Will be sent (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Will be received (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Will conflict (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <location filename="../../gisdesk/ui/print/export.py" line="+50"/>
+        <location line="+39"/>
+        <source>cannot write {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>dpi must be between 1 and 1200, got {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no map layer named &apos;{0}&apos; (layers: {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>layer &apos;{0}&apos; has no field &apos;{1}&apos; (fields: {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>layer &apos;{0}&apos; has no features to make pages of</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1286,7 +2176,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>ProjectFile</name>
     <message>
-        <location filename="../../gisdesk/io/project_file.py" line="+120"/>
+        <location filename="../../gisdesk/io/project_file.py" line="+124"/>
         <source>schema_version must be a whole number</source>
         <translation>schema_version harus berupa bilangan bulat</translation>
     </message>
@@ -1318,8 +2208,14 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+16"/>
         <source>expected a list</source>
         <translation>seharusnya berupa daftar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1674,12 +2570,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Lapisan &apos;{0}&apos; tidak memiliki kolom &apos;{1}&apos;. Kolom yang ada: {2}</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/commands/query.py" line="+59"/>
+        <location filename="../../gisdesk/commands/query.py" line="+60"/>
         <source>file not found: {0}</source>
         <translation>berkas tidak ditemukan: {0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{0} (layer &apos;{1}&apos;): bad expression: {2}</source>
         <translation>{0} (lapisan &apos;{1}&apos;): ekspresi tidak valid: {2}</translation>
     </message>
@@ -1689,7 +2585,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>--n harus 1 atau lebih</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>wrote {0}</source>
         <translation>{0} telah ditulis</translation>
     </message>
@@ -2043,6 +2939,266 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>ResultTable</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/result_table.py" line="+41"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RiskDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+56"/>
+        <source>Risk &amp; Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Batal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save weights in project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Spending per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assets per risk class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight: condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight: age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight: recent defects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight: customers / traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight: hospitals and schools nearby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defects counted over (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical facilities within (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers per consequence point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+7"/>
+        <source>Budget per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ranked table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Invalid weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Risk and programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Risk run failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{n} assets ranked, {funded} funded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectByLocationDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/location_dialog.py" line="+53"/>
+        <source>Select by Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>intersect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>are within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>contain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>are within a distance of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only the selected features of B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. &quot;condition&quot; &lt;= 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New temporary layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to a GeoPackage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save query…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select features of (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>features of (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Save query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished">Nama</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot save query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save to GeoPackage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot run the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <location filename="../../gisdesk/io/gpkg_store_tables.py" line="+59"/>
@@ -2056,14 +3212,229 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/summary_dialog.py" line="+32"/>
+        <source>Summaries by Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. &quot;install_year&quot; &lt; 1986</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Summarise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area name field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot summarise</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../gisdesk/ui/sync/sync_panel.py" line="+105"/>
+        <source>Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send your edits to the hub and receive others&apos; edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No working copy is open. Use File ▸ Check out from hub… to get the city&apos;s data, or open the data.gpkg of an existing working copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no — working offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Already up to date (revision %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Synced to revision %1: %2 sent, %3 received, %4 conflict(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>SYNC FAILED — nothing was lost; your edits stay here and the next sync completes it. Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync cancelled; nothing was sent or received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+21"/>
+        <source>Hub unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../gisdesk/ui/sync/__init__.py" line="+52"/>
+        <source>Check out from &amp;hub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ync with hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unsaved edits</source>
+        <translation>Suntingan belum disimpan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save your unsaved edits before syncing? They are sent with this sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Trace</name>
     <message>
-        <location filename="../../gisdesk/commands/trace.py" line="+68"/>
+        <location filename="../../gisdesk/commands/trace.py" line="+70"/>
         <source>{0} expects X,Y (two numbers separated by a comma), got &apos;{1}&apos;</source>
         <translation>{0} memerlukan X,Y (dua angka dipisahkan koma), tetapi diberikan &apos;{1}&apos;</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+62"/>
         <source>break {0:.1f} m from the nearest main</source>
         <translation>titik putus {0:.1f} m dari pipa terdekat</translation>
     </message>
@@ -2089,245 +3460,6 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+1"/>
         <source>No</source>
         <translation>Tidak</translation>
-    </message>
-</context>
-<context>
-    <name>AssetTablesUi</name>
-    <message>
-        <location filename="../../gisdesk/ui/table/install.py" line="+77"/>
-        <source>Open Attribute Table</source>
-        <translation>Buka Tabel Atribut</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Layer</source>
-        <translation>&amp;Lapisan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open &amp;Attribute Table</source>
-        <translation>Buka Tabel &amp;Atribut</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open Feature &amp;Form</source>
-        <translation>Buka &amp;Formulir Fitur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>I&amp;nspect</source>
-        <translation>Per&amp;iksa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Click an asset on the map to record an inspection</source>
-        <translation>Klik aset di peta untuk mencatat pemeriksaan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Overdue Inspections</source>
-        <translation>Pemeriksaan &amp;Terlambat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Condition Charts</source>
-        <translation>Grafik &amp;Kondisi</translation>
-    </message>
-</context>
-<context>
-    <name>ConditionCharts</name>
-    <message>
-        <location filename="../../gisdesk/ui/inspections/condition_charts.py" line="+86"/>
-        <source>Condition distribution</source>
-        <translation>Sebaran kondisi</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>No layer with a condition is open.</source>
-        <translation>Tidak ada lapisan dengan kondisi yang terbuka.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>{n} assets without a condition (never inspected)</source>
-        <translation>{n} aset tanpa kondisi (belum pernah diperiksa)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Assets per condition</source>
-        <translation>Aset per kondisi</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Condition per kelurahan</source>
-        <translation>Kondisi per kelurahan</translation>
-    </message>
-</context>
-<context>
-    <name>FeatureForm</name>
-    <message>
-        <location filename="../../gisdesk/ui/forms/feature_form.py" line="+183"/>
-        <source>New feature — {layer}</source>
-        <translation>Fitur baru — {layer}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Feature — {layer}</source>
-        <translation>Fitur — {layer}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attributes</source>
-        <translation>Atribut</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Inspections</source>
-        <translation>Pemeriksaan</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>Please correct the marked fields.</source>
-        <translation>Perbaiki kolom yang ditandai.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Edit feature</source>
-        <translation>Sunting fitur</translation>
-    </message>
-</context>
-<context>
-    <name>InspectionDialog</name>
-    <message>
-        <location filename="../../gisdesk/ui/inspections/dialog.py" line="+144"/>
-        <source>Inspect — {asset}</source>
-        <translation>Periksa — {asset}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{layer}: {asset}</source>
-        <translation>{layer}: {asset}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Date</source>
-        <translation>Tanggal</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Inspector</source>
-        <translation>Pemeriksa</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Condition</source>
-        <translation>Kondisi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Defects</source>
-        <translation>Kerusakan</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Notes</source>
-        <translation>Catatan</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Photos</source>
-        <translation>Foto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next inspection due</source>
-        <translation>Pemeriksaan berikutnya</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Add photos…</source>
-        <translation>Tambah foto…</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Attach photos</source>
-        <translation>Lampirkan foto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.heic)</source>
-        <translation>Gambar (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.heic)</translation>
-    </message>
-</context>
-<context>
-    <name>InspectionHistory</name>
-    <message>
-        <location filename="../../gisdesk/ui/inspections/history.py" line="+90"/>
-        <source>Date</source>
-        <translation>Tanggal</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Inspector</source>
-        <translation>Pemeriksa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+3"/>
-        <source>Condition</source>
-        <translation>Kondisi</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Defects</source>
-        <translation>Kerusakan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next due</source>
-        <translation>Jatuh tempo berikutnya</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add inspection…</source>
-        <translation>Tambah pemeriksaan…</translation>
-    </message>
-</context>
-<context>
-    <name>OverdueView</name>
-    <message>
-        <location filename="../../gisdesk/ui/inspections/overdue_view.py" line="+98"/>
-        <source>Overdue inspections</source>
-        <translation>Pemeriksaan terlambat</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Asset</source>
-        <translation>Aset</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last inspected</source>
-        <translation>Terakhir diperiksa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Due</source>
-        <translation>Jatuh tempo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Days overdue</source>
-        <translation>Hari terlambat</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No inspected layer is open.</source>
-        <translation>Tidak ada lapisan yang diperiksa yang terbuka.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{n} of {total} assets are due for inspection</source>
-        <translation>{n} dari {total} aset sudah waktunya diperiksa</translation>
     </message>
 </context>
 </TS>

@@ -12,39 +12,51 @@ if TYPE_CHECKING:
     from gisdesk.ui.editing.editing_ui import EditingUi
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditingUi", text)
+def _mode_texts() -> dict[EditMode, tuple[str, str]]:
+    t = QCoreApplication
+    return {
+        EditMode.ADD: (
+            t.translate("EditingUi", "Add Feature"),
+            t.translate("EditingUi", "Click to place vertices; double-click or Enter finishes, "
+                                     "Backspace removes the last vertex, Esc cancels"),
+        ),
+        EditMode.MOVE: (
+            t.translate("EditingUi", "Move Feature"),
+            t.translate("EditingUi", "Drag a feature to move it"),
+        ),
+        EditMode.VERTEX: (
+            t.translate("EditingUi", "Vertex Tool"),
+            t.translate("EditingUi", "Drag a vertex to move it, double-click a segment to add "
+                                     "one, select one and press Delete to remove it"),
+        ),
+        EditMode.SPLIT: (
+            t.translate("EditingUi", "Split Line"),
+            t.translate("EditingUi", "Click on a line where it should be split"),
+        ),
+    }
 
 
 def retranslate_editing(ui: EditingUi) -> None:
     """Set every editing text in the current UI language."""
-    modes = {
-        EditMode.ADD: (_tr("Add Feature"), _tr("Click to place vertices; double-click or Enter "
-                                               "finishes, Backspace removes the last vertex, "
-                                               "Esc cancels")),
-        EditMode.MOVE: (_tr("Move Feature"), _tr("Drag a feature to move it")),
-        EditMode.VERTEX: (_tr("Vertex Tool"), _tr("Drag a vertex to move it, double-click a "
-                                                  "segment to add one, select one and press "
-                                                  "Delete to remove it")),
-        EditMode.SPLIT: (_tr("Split Line"), _tr("Click on a line where it should be split")),
-    }
-    for mode, (text, tip) in modes.items():
+    t = QCoreApplication
+    for mode, (text, tip) in _mode_texts().items():
         ui.mode_actions[mode].setText(text)
         ui.mode_actions[mode].setToolTip(tip)
-    ui.act_toggle.setText(_tr("Toggle &Editing"))
-    ui.act_delete.setText(_tr("&Delete Selected"))
-    ui.act_snapping.setText(_tr("Snapping"))
-    ui.act_snapping.setToolTip(_tr("Snap to vertices and segments of visible layers "
-                                   "(S on the map while editing)"))
-    ui.act_save.setText(_tr("&Save Edits"))
-    ui.act_history.setText(_tr("Feature &History"))
-    ui.act_profile.setText(_tr("&User Profile…"))
-    ui.act_undo.setText(_tr("&Undo"))
-    ui.act_redo.setText(_tr("&Redo"))
-    ui.undo_view.setEmptyLabel(_tr("<no edits>"))
-    ui.toolbar.setWindowTitle(_tr("Editing"))
-    ui.menu_edit.setTitle(_tr("&Edit"))
-    ui.undo_dock.setWindowTitle(_tr("Undo History"))
-    ui.history_dock.setWindowTitle(_tr("Feature History"))
-    ui.audit_dock.setWindowTitle(_tr("Audit Trail"))
+    ui.act_toggle.setText(t.translate("EditingUi", "Toggle &Editing"))
+    ui.act_delete.setText(t.translate("EditingUi", "&Delete Selected"))
+    ui.act_snapping.setText(t.translate("EditingUi", "Snapping"))
+    ui.act_snapping.setToolTip(t.translate(
+        "EditingUi", "Snap to vertices and segments of visible layers (S on the map while "
+                     "editing)"))
+    ui.act_save.setText(t.translate("EditingUi", "&Save Edits"))
+    ui.act_history.setText(t.translate("EditingUi", "Feature &History"))
+    ui.act_profile.setText(t.translate("EditingUi", "&User Profile…"))
+    ui.act_undo.setText(t.translate("EditingUi", "&Undo"))
+    ui.act_redo.setText(t.translate("EditingUi", "&Redo"))
+    ui.undo_view.setEmptyLabel(t.translate("EditingUi", "<no edits>"))
+    ui.toolbar.setWindowTitle(t.translate("EditingUi", "Editing"))
+    ui.menu_edit.setTitle(t.translate("EditingUi", "&Edit"))
+    ui.undo_dock.setWindowTitle(t.translate("EditingUi", "Undo History"))
+    ui.history_dock.setWindowTitle(t.translate("EditingUi", "Feature History"))
+    ui.audit_dock.setWindowTitle(t.translate("EditingUi", "Audit Trail"))
     ui.update_actions()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gisdesk.core import edits_frame as rows
-from gisdesk.core.inspections import AddInspection, _add_months
+from gisdesk.core.inspections import AddInspection
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.core.validation import FieldValueError, describe_feature
@@ -166,8 +166,7 @@ class InspectionDialog(QDialog):
         self.condition_text.setText(text)
 
     def _update_next_due(self, *_args: object) -> None:
-        day = self.date.date().toPython()
-        self.next_due.setDate(_qdate(_add_months(day, self.interval)))
+        self.next_due.setDate(self.date.date().addMonths(self.interval))  # clamps Jan 31 + 1
 
     def choose_photos(self) -> None:
         """Pick image files to attach (they are copied into the GeoPackage when saved)."""

@@ -82,9 +82,9 @@ class AuditTableModel(QAbstractTableModel):
 
     def titles(self) -> list[str]:
         """Column headers in the UI language."""
-        tr = self.tr
-        return [tr("When (UTC)"), tr("User"), tr("OPD"), tr("Workstation"), tr("Layer"),
-                tr("Feature UUID"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")]
+        return [self.tr("When (UTC)"), self.tr("User"), self.tr("OPD"), self.tr("Workstation"),
+                self.tr("Layer"), self.tr("Feature UUID"), self.tr("Action"), self.tr("Field"),
+                self.tr("Old value"), self.tr("New value")]
 
 
 class AuditFilter(QSortFilterProxyModel):

@@ -109,17 +109,22 @@ def _try_layout(items: list[LegendItem], box: QRectF, px: int,
     return placed, 0
 
 
+def _max_columns(box: QRectF, px: int) -> int:
+    """Columns narrower than about ten characters would elide every row: never use them."""
+    return max(1, min(MAX_COLUMNS, int(box.width() // (10 * px))))
+
+
 def layout_legend(items: list[LegendItem], box: QRectF, px_per_pt: float,
                   lang: str = "en") -> LegendLayout:
     """The largest readable arrangement of ``items`` inside ``box`` (never outside it).
 
-    Tries every font step with 1..MAX_COLUMNS columns and keeps the first where nothing is
-    dropped and nothing elided; otherwise the smallest font in the most columns, eliding long
-    rows and ending with "… and N more".
+    Tries every font step with 1..n columns and keeps the first where nothing is dropped and
+    nothing elided; otherwise the smallest font in the fewest columns that show every row
+    (eliding long ones), or failing that the most columns ending with "… and N more".
     """
     for pt in FONT_STEPS_PT:
         px = max(round(pt * px_per_pt), 1)
-        for columns in range(1, MAX_COLUMNS + 1):
+        for columns in range(1, _max_columns(box, px) + 1):
             found = _try_layout(items, box, px, columns)
             if found is None:
                 break
@@ -127,16 +132,24 @@ def layout_legend(items: list[LegendItem], box: QRectF, px_per_pt: float,
             if not dropped and all(p.text == p.item.text for p in placed):
                 return LegendLayout(px, columns, placed, 0)
     px = max(round(FONT_STEPS_PT[-1] * px_per_pt), 1)
-    found = _try_layout(items, box, px, MAX_COLUMNS)
-    if found is None:
-        return LegendLayout(px, MAX_COLUMNS, [], len(items))
+    most = _max_columns(box, px)
+    for columns in range(1, most + 1):
+        found = _try_layout(items, box, px, columns)
+        if found is None:
+            return LegendLayout(px, columns, [], len(items))
+        if not found[1]:
+            return LegendLayout(px, columns, found[0], 0)
     placed, dropped = found
-    if dropped and placed:
+    if placed:
         last = placed[-1]
         dropped += 1
         more = print_text("more", lang).format(dropped)
+        metrics = QFontMetricsF(legend_font(px, True))
+        if metrics.horizontalAdvance(more) > last.rect.width():
+            more = f"+{dropped}"
+        more = metrics.elidedText(more, Qt.TextElideMode.ElideRight, last.rect.width())
         placed[-1] = PlacedItem(LegendItem(more), last.rect, more)
-    return LegendLayout(px, MAX_COLUMNS, placed, dropped)
+    return LegendLayout(px, most, placed, dropped)
 
 
 def _draw_swatch(painter: QPainter, item: LegendItem, rect: QRectF, px_per_pt: float) -> None:

@@ -36,7 +36,7 @@ from gisdesk.ui.render.qtarrays import path_from_runs, polygon_from_points
 
 BRUSH_MAX_PX = 4.5
 """Opaque lines up to this width use offset hairlines (offset count grows with width²)."""
-LOOP_MAX_RUNS = 5000
+LOOP_MAX_RUNS = 500_000
 """Beyond this many runs a wide translucent line is drawn as one (slow) path rather than a
 Python loop; such views are rare (they need a print-resolution city overview)."""
 BLIT_MIN_VERTICES = 3000

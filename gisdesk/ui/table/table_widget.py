@@ -159,10 +159,8 @@ class AttributeTable(QWidget):
         uuids = [c.uuid for c in session_of(self.editor).pending_changes()
                  if c.layer == self.layer.name]
         key = self.layer.definition.key if self.layer.definition else "uuid"
-        keys = self.layer.frame[key].to_numpy(dtype=object) if uuids else np.empty(0, object)
-        rows = np.flatnonzero(np.isin(keys, np.asarray(uuids, dtype=object))) if uuids else (
-            np.empty(0, np.intp))
-        self.model.set_rows_only("edited", rows)
+        hits = self.layer.frame[key].isin(uuids).to_numpy(dtype=bool, na_value=False)
+        self.model.set_rows_only("edited", np.flatnonzero(hits))
 
     # --- selection both ways ----------------------------------------------------------------
     def _view_selection_changed(self, *_args: object) -> None:
