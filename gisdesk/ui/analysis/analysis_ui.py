@@ -1,0 +1,199 @@
+"""The Analysis menu: queries, nearest, summaries, network tools and risk, wired to a window.
+
+Everything here is glue: dialogs and tools do the work; results go to the shared selection,
+to temporary layers and to one "Analysis results" dock with an exportable table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
+
+from gisdesk.query.expression import ExpressionError
+from gisdesk.query.saved import SavedQuery
+from gisdesk.ui.analysis.expression_builder import ExpressionBuilderDialog
+from gisdesk.ui.analysis.location_dialog import SelectByLocationDialog
+from gisdesk.ui.analysis.nearest_dialog import NearestDialog
+from gisdesk.ui.analysis.network_tools import (
+    IsolateBreakTool,
+    NetworkCache,
+    TraceTool,
+    network_check,
+)
+from gisdesk.ui.analysis.result_table import ResultTable
+from gisdesk.ui.analysis.risk_dialog import RiskDialog
+from gisdesk.ui.analysis.summary_dialog import SummaryDialog
+
+
+class AnalysisUi(QObject):
+    """Owns the Analysis menu, the network tools and the results dock of one main window."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.results = ResultTable()
+        self.results.row_activated.connect(self._zoom_to_row)
+        self.dock = QDockWidget(window)
+        self.dock.setObjectName("analysis_dock")
+        self.dock.setWidget(self.results)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        cache = NetworkCache()
+        canvas, project, selection = window.canvas, window.project, window.selection
+        self.isolate_tool = IsolateBreakTool(canvas, project, selection, cache)
+        self.isolate_tool.isolated.connect(self._show_isolation)
+        self.trace_down = TraceTool(canvas, project, selection, "downstream", cache)
+        self.trace_up = TraceTool(canvas, project, selection, "upstream", cache)
+        for tool in (self.trace_down, self.trace_up):
+            tool.traced.connect(lambda table: self.show_table(self.tr("Drain trace"), table))
+        self._rows: pd.DataFrame | None = None
+        self._create_menu()
+        self.retranslate()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def _act(self, slot: Any, shortcut: str | None = None, checkable: bool = False) -> QAction:
+        action = QAction(self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_menu(self) -> None:
+        self.act_expression = self._act(self.select_by_expression, "Ctrl+E")
+        self.act_location = self._act(self.select_by_location)
+        self.act_nearest = self._act(lambda: NearestDialog(
+            self.window.project, self.window.selection, self.window).exec())
+        self.act_summary = self._act(lambda: SummaryDialog(self.window.project,
+                                                           self.window).exec())
+        self.act_isolate = self._act(lambda on: self._tool(self.isolate_tool, on), None, True)
+        self.act_trace_down = self._act(lambda on: self._tool(self.trace_down, on), None, True)
+        self.act_trace_up = self._act(lambda on: self._tool(self.trace_up, on), None, True)
+        self.act_check = self._act(self.check_network)
+        self.act_risk = self._act(self.open_risk_dialog)
+        self.menu = QMenu(self.window)
+        self.menu.addActions([self.act_expression, self.act_location, self.act_nearest,
+                              self.act_summary])
+        self.menu_saved = self.menu.addMenu("")
+        self.menu_saved.aboutToShow.connect(self._fill_saved)
+        self.menu.addSeparator()
+        self.menu.addActions([self.act_isolate, self.act_trace_down, self.act_trace_up,
+                              self.act_check])
+        self.menu.addSeparator()
+        self.menu.addAction(self.act_risk)
+        self.window.menuBar().addMenu(self.menu)
+
+    def retranslate(self) -> None:
+        """Menu texts in the current language."""
+        self.menu.setTitle(self.tr("&Analysis"))
+        self.menu_saved.setTitle(self.tr("Saved &Queries"))
+        self.dock.setWindowTitle(self.tr("Analysis results"))
+        for action, text in (
+            (self.act_expression, self.tr("Select by &Expression…")),
+            (self.act_location, self.tr("Select by &Location…")),
+            (self.act_nearest, self.tr("&Nearest Features…")),
+            (self.act_summary, self.tr("Summaries by &Area…")),
+            (self.act_isolate, self.tr("&Isolate Break (click a main)")),
+            (self.act_trace_down, self.tr("Trace &Downstream (click a drain)")),
+            (self.act_trace_up, self.tr("Trace &Upstream (click a drain)")),
+            (self.act_check, self.tr("Network &Check")),
+            (self.act_risk, self.tr("&Risk && Programme…")),
+        ):
+            action.setText(text)
+
+    # --- actions ------------------------------------------------------------------------------
+    def _current_layer(self) -> Any:
+        name = self.window._current_layer_name()
+        layer = self.window.project.layer(name) if name else None
+        return layer or next((lyr for lyr in reversed(self.window.project.layers)
+                              if lyr.is_spatial), None)
+
+    def select_by_expression(self) -> None:
+        """Ctrl+E: build an expression for the current layer and select what matches."""
+        layer = self._current_layer()
+        if layer is None:
+            return
+        dialog = ExpressionBuilderDialog(layer, self.window.project.catalog, parent=self.window)
+        if dialog.exec():
+            self.window.selection.set(layer.name, np.flatnonzero(dialog.mask()))
+
+    def select_by_location(self) -> None:
+        """Open the location query dialog."""
+        SelectByLocationDialog(self.window.project, self.window.selection, self.window).exec()
+
+    def run_saved(self, data: dict) -> None:
+        """Re-run a saved query and select its answer."""
+        project = self.window.project
+        try:
+            query = SavedQuery.from_dict(data)
+            mask = query.run({lyr.name: lyr for lyr in project.layers}, project.catalog)
+        except (KeyError, ValueError, ExpressionError) as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot run the query"), str(exc))
+            return
+        self.window.selection.set(query.layer, np.flatnonzero(mask))
+
+    def _fill_saved(self) -> None:
+        self.menu_saved.clear()
+        for data in self.window.project.saved_queries:
+            action = self.menu_saved.addAction(str(data.get("name", "?")))
+            action.triggered.connect(lambda _=False, d=data: self.run_saved(d))
+        if not self.window.project.saved_queries:
+            self.menu_saved.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _tool(self, tool: Any, on: bool) -> None:
+        for other, action in ((self.isolate_tool, self.act_isolate),
+                              (self.trace_down, self.act_trace_down),
+                              (self.trace_up, self.act_trace_up)):
+            if other is not tool:
+                other.set_active(False)
+                action.setChecked(False)
+        tool.set_active(on)
+
+    def check_network(self) -> None:
+        """Network check of the mains: pieces, dangling ends, near-misses (double-click zooms)."""
+        try:
+            pieces, table = network_check(self.window.project)
+        except ValueError as exc:
+            QMessageBox.warning(self.window, self.tr("Network check failed"), str(exc))
+            return
+        title = self.tr("Network check: {n} connected pieces").format(n=pieces)
+        self.show_table(title, table)
+
+    def open_risk_dialog(self) -> RiskDialog:
+        """The Risk & programme dialog (non-modal, so the map stays usable)."""
+        dialog = RiskDialog(self.window.project, self.window.jobs, self.window)
+        dialog.show()
+        return dialog
+
+    # --- results ------------------------------------------------------------------------------
+    def _show_isolation(self, result: Any, table: pd.DataFrame) -> None:
+        counts = table["role"].value_counts()
+        title = self.tr("Break on {main}: {v} valves to close, {m} dry mains, "
+                        "{b} buildings without water").format(
+            main=result.broken_main, v=int(counts.get("valve to close", 0)),
+            m=int(counts.get("dry main", 0)), b=int(counts.get("building without water", 0)))
+        self.show_table(title, table)
+
+    def show_table(self, title: str, table: pd.DataFrame) -> None:
+        """List ``table`` in the results dock."""
+        self._rows = table
+        self.results.set_result(title, table)
+        self.dock.show()
+
+    def _zoom_to_row(self, row: int) -> None:
+        table = self._rows
+        if table is None or row >= len(table):
+            return
+        if {"x", "y"} <= set(table.columns):
+            x, y = float(table["x"].iloc[row]), float(table["y"].iloc[row])
+            self.window.canvas.set_extent((x - 50, y - 50, x + 50, y + 50))

@@ -1,0 +1,79 @@
+"""A results table with a title, export to CSV/XLSX and "go to this row" on double-click."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gisdesk.core.definitions import Catalog, LayerDef
+from gisdesk.export.tables import export_table
+from gisdesk.ui.analysis.frame_model import DataFrameModel
+
+
+class ResultTable(QWidget):
+    """Shows one result frame; ``row_activated`` gives the position of a double-clicked row."""
+
+    row_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.definition: LayerDef | None = None
+        self.catalog: Catalog | None = None
+        self.title = QLabel()
+        self.model = DataFrameModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(False)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.doubleClicked.connect(self._activated)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.clicked.connect(self.export_dialog)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+
+    def set_result(self, title: str, frame: pd.DataFrame, definition: LayerDef | None = None,
+                   catalog: Catalog | None = None) -> None:
+        """Show ``frame`` under ``title``; the definition labels the exported headers."""
+        self.title.setText(title)
+        self.definition, self.catalog = definition, catalog
+        self.model.set_frame(frame)
+        self.view.resizeColumnsToContents()
+
+    def export_to(self, path: Path) -> Path:
+        """Write the shown table to ``path`` (.csv or .xlsx) with readable headers."""
+        export_table(self.model.frame, path, definition=self.definition, catalog=self.catalog)
+        return path
+
+    def export_dialog(self) -> None:
+        """Ask for a file and export; errors are shown, never raised."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export table"), "", self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".csv", ".xlsx"):
+            target = target.with_suffix(".xlsx")
+        try:
+            self.export_to(target)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot export"), f"{target}: {exc}")
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.row_activated.emit(index.row())

@@ -1,0 +1,83 @@
+"""Select by location on a hand-made layer: exact features, outputs, saved query."""
+
+from __future__ import annotations
+
+import pytest
+from _planning_fixtures import buildings, mains
+
+from gisdesk.core.definitions import default_catalog
+from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
+from gisdesk.core.selection import Selection
+from gisdesk.query.saved import SavedQuery
+from gisdesk.ui.analysis.location_dialog import SelectByLocationDialog
+
+
+@pytest.fixture
+def setup(qtbot):
+    catalog = default_catalog()
+    project = Project(catalog=catalog)
+    project.add_layer(MapLayer("water_mains", mains(), catalog.match("water_mains")))
+    project.add_layer(MapLayer("buildings", buildings(), catalog.match("buildings")))
+    selection = Selection()
+    dialog = SelectByLocationDialog(project, selection)
+    qtbot.addWidget(dialog)
+    return project, selection, dialog
+
+
+def test_ui_analysis_location_within_distance_of_filtered_mains(setup):
+    _project, selection, dialog = setup
+    assert dialog.target.currentText() == "buildings"
+    assert dialog.reference.currentText() == "water_mains"
+    dialog.distance.setValue(9)
+    dialog.reference_filter.setText('"condition" <= 3')  # mains A and B
+    rows = dialog.run()
+    # boxes are 4 m wide, 10 m off the mains: 8 m away. A: BG1; B: BG2, BG3.
+    # BG7 at (110,50) is 8 m from D (condition NULL, filtered out) and 48 m from A/B.
+    assert rows.tolist() == [0, 1, 2]
+    assert selection.rows("buildings").tolist() == [0, 1, 2]
+
+
+def test_ui_analysis_location_only_selected_reference(setup):
+    _project, selection, dialog = setup
+    selection.set("water_mains", [2])  # C
+    dialog.only_selected.setChecked(True)
+    dialog.distance.setValue(9)
+    assert dialog.run().tolist() == [3, 4, 5]
+
+
+def test_ui_analysis_location_new_temporary_layer(setup):
+    project, _selection, dialog = setup
+    dialog.predicate.setCurrentIndex(0)  # intersects: no building touches a main
+    dialog.to_layer.setChecked(True)
+    assert dialog.run().tolist() == []
+    dialog.predicate.setCurrentIndex(3)
+    dialog.distance.setValue(100)
+    dialog.run()
+    made = project.layers[-1]
+    assert made.name == "buildings_dwithin_water_mains"
+    assert made.frame["asset_id"].tolist() == [f"BG{i}" for i in range(1, 8)]
+
+
+def test_ui_analysis_location_saved_to_geopackage(setup, tmp_path):
+    import pyogrio
+
+    _project, _selection, dialog = setup
+    dialog.to_gpkg.setChecked(True)
+    dialog.gpkg_path = tmp_path / "out.gpkg"
+    dialog.distance.setValue(9)
+    dialog.reference_filter.setText('"asset_id" = \'C\'')
+    dialog.run()
+    saved = pyogrio.read_dataframe(tmp_path / "out.gpkg", layer="buildings_dwithin_water_mains")
+    assert saved["asset_id"].tolist() == ["BG4", "BG5", "BG6"]
+
+
+def test_ui_analysis_location_saved_query_reruns(setup):
+    project, _selection, dialog = setup
+    dialog.distance.setValue(9)
+    dialog.reference_filter.setText('"condition" <= 3')
+    query = dialog.saved_query("near failing mains")
+    project.saved_queries.append(query.to_dict())
+    again = SavedQuery.from_dict(project.saved_queries[0])
+    mask = again.run({lyr.name: lyr for lyr in project.layers}, project.catalog)
+    assert mask.nonzero()[0].tolist() == [0, 1, 2]
