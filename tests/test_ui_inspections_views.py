@@ -94,3 +94,20 @@ def test_ui_inspections_views_inspect_tool_picks_asset(qtbot, session):
     with qtbot.waitSignal(tool.picked) as picked:
         canvas.clicked_world.emit(X0 + 150, Y0)
     assert picked.args == ["water_mains", MAIN[1]]
+
+
+def test_ui_inspections_views_inspect_tool_opens_dialog(qtbot, session):
+    canvas = MapCanvas(session.project)
+    qtbot.addWidget(canvas)
+    canvas.resize(400, 300)
+    canvas.set_viewport(Viewport.fit((X0 - 50, Y0 - 60, X0 + 550, Y0 + 60), 400, 300))
+    session.project.set_visible("roads", False)
+    tool = InspectTool(canvas, session.project, lambda: session)
+    tool.active = True
+    canvas.clicked_world.emit(X0 + 250, Y0)
+    dialog = tool.dialog
+    qtbot.addWidget(dialog)
+    assert dialog.asset_uuid in (MAIN[2], MAIN[3]) and dialog.isVisible()
+    dialog.condition.setCurrentIndex(dialog.condition.findData(2))
+    assert dialog.apply()
+    assert len(session.project.layer("inspections").frame) == 1

@@ -123,3 +123,22 @@ def test_ui_table_widget_follows_language_switch(qapp, table):
         ui_i18n.install_language(qapp, "en")
         qapp.processEvents()
     assert table.model.headerData(index.column(), Qt.Orientation.Horizontal) == "Material"
+
+
+def test_ui_table_widget_number_and_date_editors(table):
+    from PySide6.QtWidgets import QDateEdit, QSpinBox
+
+    delegate = table.view.itemDelegate()
+    index = _index(table, 1, "diameter_mm")
+    spin = delegate.createEditor(table.view, None, index)
+    delegate.setEditorData(spin, index)
+    assert isinstance(spin, QSpinBox) and spin.suffix() == " mm"
+    assert (spin.minimum(), spin.maximum(), spin.value()) == (25, 1500, 150)
+    spin.setValue(175)
+    delegate.setModelData(spin, table.model, index)
+    assert table.model.data(index) == "175 mm"
+    date_index = _index(table, 1, "last_inspected")
+    date = delegate.createEditor(table.view, None, date_index)
+    delegate.setEditorData(date, date_index)
+    assert isinstance(date, QDateEdit) and date.calendarPopup()
+    assert date.date().toString("yyyy-MM-dd") == "2020-01-01"
