@@ -39,3 +39,19 @@ def test_render_in_qthread(qapp, qtbot, tmp_path):
     assert result["thread"] is not qapp.thread()
     c = image.pixelColor(200, 200)
     assert (c.red(), c.green(), c.blue()) == (0xF4, 0xE1, 0x9B)  # SCHOOL fill
+
+
+def test_render_cancel_stops_drawing(qapp, tmp_path):
+    from gisdesk.ui.render import render_image
+
+    catalog = default_catalog()
+    frame = gpd.GeoDataFrame({"building_use": ["SCHOOL"]},
+                             geometry=[shapely.box(500100, 60100, 500300, 60400)],
+                             crs="EPSG:32651")
+    project = Project(catalog)
+    project.add_layer(MapLayer("buildings", frame, catalog.match("buildings")))
+    viewport = Viewport(500200, 60250, 1.0, 400, 400)
+    done = render_image(project, viewport, cancel=lambda: False).pixelColor(200, 200)
+    cancelled = render_image(project, viewport, cancel=lambda: True).pixelColor(200, 200)
+    assert (done.red(), done.green(), done.blue()) == (0xF4, 0xE1, 0x9B)
+    assert (cancelled.red(), cancelled.green(), cancelled.blue()) == (0xF7, 0xF5, 0xF0)
