@@ -76,3 +76,11 @@ def test_ui_table_install_cell_edit_on_the_window_undo_stack(window):
     assert bridge.stack.count() == 1
     bridge.stack.undo()
     assert table.model.data(index) == "Z1"
+
+
+def test_ui_table_install_removed_layer_closes_its_table(window):
+    ui = window.asset_tables
+    ui.open_table("roads")
+    ui.open_table("water_mains")
+    window.project.remove_layer("roads")
+    assert set(ui.tables) == {"water_mains"}

@@ -41,6 +41,7 @@ class AssetTablesUi(QObject):
         self.inspect_tool = InspectTool(window.canvas, window.project, self.editor, window)
         self._install_menu()
         self._extend_layer_menu()
+        window.project.layers_changed.connect(self._drop_stale_tables)
         window.installEventFilter(self)
         self.retranslateUi()
 
@@ -135,6 +136,16 @@ class AssetTablesUi(QObject):
         dock = self._dock(f"table_{name}", table, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tables[name] = dock
         return table
+
+    def _drop_stale_tables(self, *_args: object) -> None:
+        """Close tables whose layer was removed or replaced (e.g. another project opened)."""
+        for name, dock in list(self.tables.items()):
+            table: AttributeTable = dock.widget()  # type: ignore[assignment]
+            if self.window.project.layer(name) is not table.layer:
+                table.close_table()
+                self.window.removeDockWidget(dock)
+                dock.deleteLater()
+                del self.tables[name]
 
     def _dock(self, key: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(widget.windowTitle(), self.window)
