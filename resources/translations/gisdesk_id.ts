@@ -166,7 +166,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>AssetTablesUi</name>
     <message>
-        <location filename="../../gisdesk/ui/table/install.py" line="+77"/>
+        <location filename="../../gisdesk/ui/table/install.py" line="+78"/>
         <source>Open Attribute Table</source>
         <translation>Buka Tabel Atribut</translation>
     </message>
@@ -247,7 +247,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Perbesar ke pilihan</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+98"/>
         <source>{shown} of {total} features</source>
         <translation>{shown} dari {total} fitur</translation>
     </message>
@@ -353,47 +353,47 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+0"/>
         <source>User</source>
-        <translation type="unfinished">Pengguna</translation>
+        <translation>Pengguna</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>OPD</source>
-        <translation type="unfinished">OPD</translation>
+        <translation>OPD</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Workstation</source>
-        <translation type="unfinished">Komputer</translation>
+        <translation>Komputer kerja</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Layer</source>
-        <translation type="unfinished">Lapisan</translation>
+        <translation>Lapisan</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Feature UUID</source>
-        <translation type="unfinished">UUID fitur</translation>
+        <translation>UUID fitur</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished">Tindakan</translation>
+        <translation>Tindakan</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Field</source>
-        <translation type="unfinished">Kolom</translation>
+        <translation>Kolom</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Old value</source>
-        <translation type="unfinished">Nilai lama</translation>
+        <translation>Nilai lama</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New value</source>
-        <translation type="unfinished">Nilai baru</translation>
+        <translation>Nilai baru</translation>
     </message>
 </context>
 <context>
@@ -607,7 +607,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>EditingUi</name>
     <message>
-        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+152"/>
+        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+158"/>
         <source>Start or stop editing the current layer</source>
         <translation>Mulai atau hentikan penyuntingan lapisan saat ini</translation>
     </message>
@@ -650,117 +650,117 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location filename="../../gisdesk/ui/editing/ui_texts.py" line="+19"/>
         <source>Add Feature</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah Fitur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Click to place vertices; double-click or Enter finishes, Backspace removes the last vertex, Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik untuk menaruh titik sudut; klik ganda atau Enter menyelesaikan, Backspace menghapus titik sudut terakhir, Esc membatalkan</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Move Feature</source>
-        <translation type="unfinished"></translation>
+        <translation>Pindahkan Fitur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drag a feature to move it</source>
-        <translation type="unfinished"></translation>
+        <translation>Seret fitur untuk memindahkannya</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Vertex Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Alat Titik Sudut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drag a vertex to move it, double-click a segment to add one, select one and press Delete to remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>Seret titik sudut untuk memindahkannya, klik ganda pada segmen untuk menambah satu, pilih satu lalu tekan Delete untuk menghapusnya</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Split Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Pisahkan Garis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Click on a line where it should be split</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik pada garis di tempat garis harus dipisahkan</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Toggle &amp;Editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktifkan/Matikan &amp;Penyuntingan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hapus yang Dipilih</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Snapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Penjepretan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Snap to vertices and segments of visible layers (S on the map while editing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jepretkan ke titik sudut dan segmen lapisan yang tampak (S di peta saat menyunting)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Save Edits</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Simpan Suntingan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feature &amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Riwayat Fitur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;User Profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil Pengguna…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished">&amp;Batalkan</translation>
+        <translation>&amp;Urungkan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished">&amp;Ulangi</translation>
+        <translation>Ula&amp;ngi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;no edits&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;tidak ada suntingan&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Penyuntingan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sunting</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undo History</source>
-        <translation type="unfinished"></translation>
+        <translation>Riwayat Urungkan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feature History</source>
-        <translation type="unfinished"></translation>
+        <translation>Riwayat Fitur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audit Trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Jejak Audit</translation>
     </message>
 </context>
 <context>
@@ -1426,7 +1426,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Tambah foto…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Attach photos</source>
         <translation>Lampirkan foto</translation>
     </message>
@@ -2364,7 +2364,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation>&amp;Ulangi</translation>
+        <translation>Ula&amp;ngi</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2508,7 +2508,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation>&amp;Ulangi</translation>
+        <translation>Ula&amp;ngi</translation>
     </message>
     <message>
         <location line="+1"/>

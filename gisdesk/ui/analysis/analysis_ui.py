@@ -177,11 +177,10 @@ class AnalysisUi(QObject):
 
     # --- results ------------------------------------------------------------------------------
     def _show_isolation(self, result: Any, table: pd.DataFrame) -> None:
-        counts = table["role"].value_counts()
         title = self.tr("Break on {main}: {v} valves to close, {m} dry mains, "
                         "{b} buildings without water").format(
-            main=result.broken_main, v=int(counts.get("valve to close", 0)),
-            m=int(counts.get("dry main", 0)), b=int(counts.get("building without water", 0)))
+            main=result.broken_main, v=len(result.valves_to_close), m=len(result.dry_mains),
+            b=len(result.affected_buildings))
         self.show_table(title, table)
 
     def show_table(self, title: str, table: pd.DataFrame) -> None:

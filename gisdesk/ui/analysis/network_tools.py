@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 
 from gisdesk.core.layer import MapLayer
@@ -111,9 +111,9 @@ class IsolateBreakTool(ClickTool):
         index = buildings.frame.index.to_numpy() if buildings is not None else None
         result = isolate(network, x, y, feeds, served, index)
         self.selection.clear()
-        parts = [(mains, result.dry_mains, "dry main"),
-                 (valves, result.valves_to_close, "valve to close"),
-                 (buildings, result.affected_buildings, "building without water")]
+        parts = [(mains, result.dry_mains, self.tr("dry main")),
+                 (valves, result.valves_to_close, self.tr("valve to close")),
+                 (buildings, result.affected_buildings, self.tr("building without water"))]
         for layer, labels, _role in parts:
             if layer is not None and len(labels):
                 self.selection.set(layer.name, layer.frame.index.get_indexer(labels))
@@ -143,7 +143,8 @@ class TraceTool(ClickTool):
         found = trace_flow(network, x, y, self.direction)
         self.selection.clear()
         self.selection.set(drains.name, drains.frame.index.get_indexer(found))
-        self.traced.emit(role_table([(drains, found, self.direction)]))
+        role = self.tr("downstream") if self.direction == "downstream" else self.tr("upstream")
+        self.traced.emit(role_table([(drains, found, role)]))
         return found
 
 
@@ -182,8 +183,10 @@ def network_check(project: Project, kind: str = "water_mains",
     network = build_network(lines.frame, valves=valves.frame if valves is not None else None,
                             name=lines.name)
     report = quality_report(network, near_miss)
-    dangling = report.dangling.assign(problem="dangling end")
-    near = report.near_misses.assign(problem="near-miss")
+    dangling = report.dangling.assign(
+        problem=QCoreApplication.translate("NetworkCheck", "dangling end"))
+    near = report.near_misses.assign(
+        problem=QCoreApplication.translate("NetworkCheck", "near-miss"))
     table = pd.concat([near, dangling], ignore_index=True)
     codes = lines.frame["asset_id"] if "asset_id" in lines.frame.columns else None
     if codes is not None and len(table):

@@ -42,13 +42,13 @@ Submit = Callable[[dict[str, Any]], "str | None"]
 """Runs the new feature's command and returns the refusal message (None when applied)."""
 
 
-def form_groups(definition: LayerDef) -> list[FormGroup]:
-    """The definition's groups in order, plus "Other" for fields no group lists."""
+def form_groups(definition: LayerDef, other: str = "Other") -> list[FormGroup]:
+    """The definition's groups in order, plus ``other`` for fields no group lists."""
     groups = list(definition.form)
     listed = {name for g in groups for name in g.fields}
     rest = [f.name for f in definition.fields if f.name not in listed]
     if rest:
-        groups.append(FormGroup(title=Text(en="Other", id="Lainnya"), fields=rest))
+        groups.append(FormGroup(title=Text(en=other, id=other), fields=rest))
     return groups
 
 
@@ -116,7 +116,7 @@ class FeatureForm(QDialog):
     def _attributes_page(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
-        for group in form_groups(self.definition):
+        for group in form_groups(self.definition, self.tr("Other")):
             box = QGroupBox(group.title.get(self.lang))
             grid = QFormLayout(box)
             for name in group.fields:

@@ -130,10 +130,17 @@ def stroke_path(painter: QPainter, path: QPainterPath, pen: QPen, vertices: int)
         return
     painter.setPen(hairline)
     base = painter.transform()
-    for dx, dy in offsets:
+    antialias = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+    edge = ((width - 1.0) / 2 - 0.6) ** 2
+    for dx, dy in sorted(offsets, key=lambda o: -(o[0] ** 2 + o[1] ** 2)):
+        # Inner passes are covered by the outer ones on both sides: aliased is enough there
+        # (Bresenham is cheaper than antialiased coverage); only the rim needs smooth edges.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing,
+                              antialias and dx * dx + dy * dy >= edge)
         painter.setTransform(base * QTransform.fromTranslate(dx, dy))
         painter.drawPath(path)
     painter.setTransform(base)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
 
 
 def is_raster(painter: QPainter) -> bool:

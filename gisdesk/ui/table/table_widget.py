@@ -27,6 +27,7 @@ from gisdesk.core.project import Extent
 from gisdesk.core.selection import Selection
 from gisdesk.query.expression import ExpressionError
 from gisdesk.ui.i18n import current_language
+from gisdesk.ui.panels.value_format import format_scalar
 from gisdesk.ui.table.delegates import FieldDelegate
 from gisdesk.ui.table.model import AttributeTableModel, Editor, session_of
 
@@ -214,7 +215,8 @@ class AttributeTable(QWidget):
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("{shown} of {total} features").format(
-            shown=f"{self.model.rowCount():,}", total=f"{len(self.layer.frame):,}"))
+            shown=format_scalar(self.model.rowCount(), self.model.lang),
+            total=format_scalar(len(self.layer.frame), self.model.lang)))
 
     def _show_refusal(self, text: str) -> None:
         self.message.setText(text)
