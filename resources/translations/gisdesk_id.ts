@@ -217,7 +217,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>AttributeTable</name>
     <message>
-        <location filename="../../gisdesk/ui/table/table_widget.py" line="+112"/>
+        <location filename="../../gisdesk/ui/table/table_widget.py" line="+113"/>
         <source>Attribute table — {layer}</source>
         <translation>Tabel atribut — {layer}</translation>
     </message>
@@ -1091,7 +1091,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>FeatureForm</name>
     <message>
-        <location filename="../../gisdesk/ui/forms/feature_form.py" line="+183"/>
+        <location filename="../../gisdesk/ui/forms/feature_form.py" line="+119"/>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>New feature — {layer}</source>
         <translation>Fitur baru — {layer}</translation>
     </message>
