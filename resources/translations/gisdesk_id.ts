@@ -45,92 +45,92 @@
     <message>
         <location filename="../../gisdesk/ui/analysis/analysis_ui.py" line="+53"/>
         <source>Drain trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Penelusuran saluran</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>&amp;Analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Analisis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saved &amp;Queries</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kueri Tersimpan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Analysis results</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil analisis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select by &amp;Expression…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih dengan &amp;Ekspresi…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select by &amp;Location…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih berdasarkan &amp;Lokasi…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Nearest Features…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fitur &amp;Terdekat…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Summaries by &amp;Area…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringkasan per &amp;Wilayah…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Isolate Break (click a main)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Isolasi Kebocoran (klik pipa)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trace &amp;Downstream (click a drain)</source>
-        <translation type="unfinished"></translation>
+        <translation>Telusuri ke &amp;Hilir (klik saluran)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trace &amp;Upstream (click a drain)</source>
-        <translation type="unfinished"></translation>
+        <translation>Telusuri ke H&amp;ulu (klik saluran)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network &amp;Check</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Periksa Jaringan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Risk &amp;&amp; Programme…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Risiko &amp;&amp; Program…</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Cannot run the query</source>
-        <translation type="unfinished"></translation>
+        <translation>Kueri tidak dapat dijalankan</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>(none)</source>
-        <translation type="unfinished">(tidak ada)</translation>
+        <translation>(tidak ada)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Network check failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pemeriksaan jaringan gagal</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Network check: {n} connected pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>Pemeriksaan jaringan: {n} bagian terhubung</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Break on {main}: {v} valves to close, {m} dry mains, {b} buildings without water</source>
-        <translation type="unfinished"></translation>
+        <translation>Kebocoran di {main}: {v} katup ditutup, {m} pipa kering, {b} bangunan tanpa air</translation>
     </message>
 </context>
 <context>
@@ -1065,27 +1065,27 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location filename="../../gisdesk/ui/analysis/expression_builder.py" line="+49"/>
         <source>Expression — {layer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspresi — {layer}</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Values (double-click to insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai (klik ganda untuk menyisipkan)</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Type an expression, e.g. &quot;condition&quot; &lt;= 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik ekspresi, mis. &quot;condition&quot; &lt;= 2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{n} of {total} features match</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} dari {total} fitur cocok</translation>
     </message>
 </context>
 <context>
@@ -1262,7 +1262,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+1"/>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kolom</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1473,24 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+1"/>
         <source>Add inspection…</source>
         <translation>Tambah pemeriksaan…</translation>
+    </message>
+</context>
+<context>
+    <name>IsolateBreakTool</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="+114"/>
+        <source>dry main</source>
+        <translation>pipa kering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valve to close</source>
+        <translation>katup yang ditutup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>building without water</source>
+        <translation>bangunan tanpa air</translation>
     </message>
 </context>
 <context>
@@ -1873,47 +1891,47 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/ui/analysis/nearest_dialog.py" line="+32"/>
         <source>Nearest Features</source>
-        <translation type="unfinished"></translation>
+        <translation>Fitur Terdekat</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>tanpa batas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find nearest</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari yang terdekat</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>For each feature of</source>
-        <translation type="unfinished"></translation>
+        <translation>Untuk setiap fitur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>find the nearest</source>
-        <translation type="unfinished"></translation>
+        <translation>cari sejumlah terdekat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>features of</source>
-        <translation type="unfinished"></translation>
+        <translation>fitur dari</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>within</source>
-        <translation type="unfinished"></translation>
+        <translation>dalam jarak</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>{n} pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} pasangan</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cannot find nearest features</source>
-        <translation type="unfinished"></translation>
+        <translation>Fitur terdekat tidak dapat dicari</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +1945,19 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location filename="../../gisdesk/network/isolation.py" line="+186"/>
         <source>Layer &apos;{0}&apos; has no field &apos;{1}&apos;. Fields: {2}</source>
         <translation>Lapisan &apos;{0}&apos; tidak memiliki kolom &apos;{1}&apos;. Kolom yang ada: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCheck</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="+71"/>
+        <source>dangling end</source>
+        <translation>ujung menggantung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>near-miss</source>
+        <translation>hampir tersambung</translation>
     </message>
 </context>
 <context>
@@ -1980,17 +2011,17 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/commands/plan.py" line="+49"/>
         <source>not valid JSON ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>bukan JSON yang sah ({0})</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>{0}: {1} assets ranked, {2} funded within {3} years</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} aset diperingkat, {2} didanai dalam {3} tahun</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>wrote {0}</source>
-        <translation type="unfinished">{0} telah ditulis</translation>
+        <translation>menulis {0}</translation>
     </message>
 </context>
 <context>
@@ -1998,32 +2029,32 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/planning/weights.py" line="+80"/>
         <source>Weight &apos;{0}&apos; must be 0 or more, got {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bobot &apos;{0}&apos; harus 0 atau lebih, bukan {1}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>At least one likelihood weight must be above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Setidaknya satu bobot kemungkinan harus di atas 0</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>At least one consequence weight must be above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Setidaknya satu bobot dampak harus di atas 0</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>{0}: expected an object of weights</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: diharapkan objek berisi bobot</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{0}: &apos;{1}&apos; has a bad value {2!r} ({3})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: &apos;{1}&apos; bernilai salah {2!r} ({3})</translation>
     </message>
     <message>
         <location filename="../../gisdesk/planning/programme.py" line="+52"/>
         <source>Budget must be 0 or more and years 1 or more (got {0} and {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Anggaran harus 0 atau lebih dan tahun 1 atau lebih (diberikan {0} dan {1})</translation>
     </message>
 </context>
 <context>
@@ -2068,7 +2099,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location line="+0"/>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kolom</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2220,7 +2251,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location line="+1"/>
         <source>expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>diharapkan sebuah objek</translation>
     </message>
 </context>
 <context>
@@ -2948,22 +2979,22 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/ui/analysis/result_table.py" line="+41"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor…</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Export table</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor tabel</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cannot export</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat mengekspor</translation>
     </message>
 </context>
 <context>
@@ -2971,128 +3002,128 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+56"/>
         <source>Risk &amp; Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Risiko &amp; Program</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Jalankan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished">Batal</translation>
+        <translation>Batal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save weights in project</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan bobot di proyek</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Spending per year</source>
-        <translation type="unfinished"></translation>
+        <translation>Belanja per tahun</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assets per risk class</source>
-        <translation type="unfinished"></translation>
+        <translation>Aset per kelas risiko</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Assets</source>
-        <translation type="unfinished"></translation>
+        <translation>Aset</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight: condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Bobot: kondisi</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Weight: age</source>
-        <translation type="unfinished"></translation>
+        <translation>Bobot: umur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight: recent defects</source>
-        <translation type="unfinished"></translation>
+        <translation>Bobot: kerusakan terbaru</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight: customers / traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Bobot: pelanggan / lalu lintas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight: hospitals and schools nearby</source>
-        <translation type="unfinished"></translation>
+        <translation>Bobot: rumah sakit dan sekolah terdekat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Defects counted over (years)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerusakan dihitung selama (tahun)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Critical facilities within (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fasilitas penting dalam jarak (m)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customers per consequence point</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan per poin dampak</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+7"/>
         <source>Budget per year</source>
-        <translation type="unfinished"></translation>
+        <translation>Anggaran per tahun</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Years</source>
-        <translation type="unfinished"></translation>
+        <translation>Tahun</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ranked table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel peringkat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Risk distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebaran risiko</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Invalid weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Bobot tidak sah</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Risk and programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Risiko dan program</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Risk run failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Perhitungan risiko gagal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibatalkan</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>{n} assets ranked, {funded} funded</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} aset diperingkat, {funded} didanai</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Program</translation>
     </message>
 </context>
 <context>
@@ -3100,107 +3131,107 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/ui/analysis/location_dialog.py" line="+53"/>
         <source>Select by Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih berdasarkan Lokasi</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>intersect</source>
-        <translation type="unfinished"></translation>
+        <translation>berpotongan dengan</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>are within</source>
-        <translation type="unfinished"></translation>
+        <translation>berada di dalam</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>contain</source>
-        <translation type="unfinished"></translation>
+        <translation>memuat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>are within a distance of</source>
-        <translation type="unfinished"></translation>
+        <translation>berada dalam jarak dari</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Only the selected features of B</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya fitur B yang dipilih</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. &quot;condition&quot; &lt;= 2</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. &quot;condition&quot; &lt;= 2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select them</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih fitur tersebut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New temporary layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lapisan sementara baru</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save to a GeoPackage…</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan ke GeoPackage…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Save query…</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan kueri…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Select features of (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih fitur dari (A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>that</source>
-        <translation type="unfinished"></translation>
+        <translation>yang</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Jarak</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>features of (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>fitur dari (B)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filter B</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring B</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Save query</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan kueri</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished">Nama</translation>
+        <translation>Nama</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot save query</source>
-        <translation type="unfinished"></translation>
+        <translation>Kueri tidak dapat disimpan</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save to GeoPackage</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan ke GeoPackage</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cannot run the query</source>
-        <translation type="unfinished"></translation>
+        <translation>Kueri tidak dapat dijalankan</translation>
     </message>
 </context>
 <context>
@@ -3221,57 +3252,57 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/ui/analysis/summary_dialog.py" line="+32"/>
         <source>Summaries by Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringkasan per Wilayah</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>e.g. &quot;install_year&quot; &lt; 1986</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. &quot;install_year&quot; &lt; 1986</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Summarise</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringkas</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Wilayah</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Area name field</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom nama wilayah</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation>Fitur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Split by</source>
-        <translation type="unfinished"></translation>
+        <translation>Pisahkan menurut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Saringan</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>(nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tidak ada)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{n} areas</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} wilayah</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Cannot summarise</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat meringkas</translation>
     </message>
 </context>
 <context>
@@ -3452,6 +3483,19 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+43"/>
         <source>wrote {0}</source>
         <translation>{0} telah ditulis</translation>
+    </message>
+</context>
+<context>
+    <name>TraceTool</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="-43"/>
+        <source>downstream</source>
+        <translation>hilir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>upstream</source>
+        <translation>hulu</translation>
     </message>
 </context>
 <context>
