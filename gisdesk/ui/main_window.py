@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.analysis = self._install_analysis()
         self.sync_ui = self._install_sync()
         self.asset_tables = self._install_asset_tables()
+        self.print_ui = self._install_print()
         self.retranslateUi()
         self._restore_window()
 
@@ -190,6 +191,12 @@ class MainWindow(QMainWindow):
     def _install_asset_tables(self):
         """Layer menu: attribute table (F6), feature form, Inspect tool, inspection views."""
         from gisdesk.ui.table.install import install  # noqa: PLC0415
+
+        return install(self)
+
+    def _install_print(self):
+        """File ▸ Print layout… (Ctrl+P) and the export dialogs (gisdesk.ui.print)."""
+        from gisdesk.ui.print.install import install  # noqa: PLC0415
 
         return install(self)
 
