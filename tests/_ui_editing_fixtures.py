@@ -10,7 +10,13 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+)
 
 from gisdesk import paths
 from gisdesk.core.definitions import default_catalog
@@ -64,17 +70,19 @@ def answer_next_box(button_text: str) -> list[str]:
     """Click ``button_text`` in the next modal dialog; the list receives the dialog's text."""
     seen: list[str] = []
 
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(20, poll)
-            return
-        seen.append(getattr(box, "text", lambda: "")())
-        for button in box.findChildren(QAbstractButton):
-            if button.text().replace("&", "") == button_text:
-                button.click()
-                return
-        raise AssertionError(f"no button {button_text!r} in {box}")
+    def poll(tries: int = 250) -> None:
+        dialogs = [QApplication.activeModalWidget(), *QApplication.topLevelWidgets()]
+        for box in dialogs:
+            if not isinstance(box, QDialog) or not box.isVisible():
+                continue  # e.g. a non-blocking "Edit refused" note stays open underneath
+            for button in box.findChildren(QAbstractButton):
+                if button.text().replace("&", "") == button_text:
+                    seen.append(getattr(box, "text", lambda: "")())
+                    button.click()
+                    return
+        if tries == 0:
+            raise AssertionError(f"no dialog with a {button_text!r} button appeared")
+        QTimer.singleShot(20, lambda: poll(tries - 1))
 
     QTimer.singleShot(0, poll)
     return seen
