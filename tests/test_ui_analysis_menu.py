@@ -25,3 +25,28 @@ def test_ui_analysis_menu_in_main_window(qtbot, tmp_path):
     assert not ui.act_isolate.isChecked()
     window.jobs.wait(2000)
     window.canvas.shutdown()
+
+
+def test_ui_analysis_buffer_and_isolation_title(qtbot, tmp_path):
+    from _planning_fixtures import buildings, mains, valves
+
+    from gisdesk.core.layer import MapLayer
+
+    catalog = default_catalog()
+    window = MainWindow(Project(catalog=catalog), AppSettings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    for name, frame in (("water_mains", mains()), ("valves", valves()),
+                        ("buildings", buildings())):
+        window.project.add_layer(MapLayer(name, frame, catalog.match(name)))
+    ui = window.analysis
+    window.selection.set("water_mains", [2])  # C: 100 m long
+    made = ui.add_buffer(window.project.layer("water_mains"), 10)
+    assert made.name == "water_mains_buffer_10m"
+    # a 100 m line buffered by 10 m: 100 x 20 rectangle plus a 10 m circle
+    assert abs(made.frame.geometry.area.iloc[0] - (2000 + 314.16)) < 2
+    ui.isolate_tool.isolate_at(250, 1)
+    assert ui.results.title.text().startswith("Break on C: 1 valves to close, 1 dry mains, "
+                                              "3 buildings")
+    assert ui.results.model.rowCount() == 1 + 1 + 3
+    window.jobs.wait(2000)
+    window.canvas.shutdown()

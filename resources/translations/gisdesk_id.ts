@@ -43,12 +43,12 @@
 <context>
     <name>AnalysisUi</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/analysis_ui.py" line="+53"/>
+        <location filename="../../gisdesk/ui/analysis/analysis_ui.py" line="+56"/>
         <source>Drain trace</source>
         <translation>Penelusuran saluran</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
@@ -108,6 +108,11 @@
         <translation>&amp;Risiko &amp;&amp; Program…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Buffer…</source>
+        <translation>&amp;Penyangga (buffer)…</translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>Cannot run the query</source>
         <translation>Kueri tidak dapat dijalankan</translation>
@@ -118,7 +123,22 @@
         <translation>(tidak ada)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>Buffer</source>
+        <translation>Penyangga (buffer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance around {layer} (m)</source>
+        <translation>Jarak di sekitar {layer} (m)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot buffer</source>
+        <translation>Tidak dapat membuat penyangga</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Network check failed</source>
         <translation>Pemeriksaan jaringan gagal</translation>
     </message>
@@ -128,7 +148,7 @@
         <translation>Pemeriksaan jaringan: {n} bagian terhubung</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>Break on {main}: {v} valves to close, {m} dry mains, {b} buildings without water</source>
         <translation>Kebocoran di {main}: {v} katup ditutup, {m} pipa kering, {b} bangunan tanpa air</translation>
     </message>
@@ -826,7 +846,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{0} telah ditulis: {1} baris, {2} kolom</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/commands/export_map.py" line="+63"/>
+        <location filename="../../gisdesk/commands/export_map.py" line="+64"/>
         <source>--scale must be positive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -837,7 +857,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{0}: tidak ada lapisan bernama {1} (lapisan: {2})</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>--out must end in .pdf or .png: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,7 +867,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>wrote {0}: {1} pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,7 +1572,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../gisdesk/export/layout_model.py" line="+179"/>
+        <location filename="../../gisdesk/export/layout_model.py" line="+180"/>
         <source>a length must be positive, got {0}</source>
         <translation>panjang harus bernilai positif, diberikan {0}</translation>
     </message>
@@ -1570,7 +1590,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gisdesk/ui/main_window.py" line="+230"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+237"/>
         <source>&amp;Open Data…</source>
         <translation>&amp;Buka Data…</translation>
     </message>
@@ -2166,8 +2186,251 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>layer &apos;{0}&apos; has no features to make pages of</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintExportUi</name>
+    <message>
+        <location filename="../../gisdesk/ui/print/install.py" line="+56"/>
+        <source>&amp;Print Layout…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;Web Map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;Table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export La&amp;yer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Summary &amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+14"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Choose a layer in the Layers panel first.</source>
+        <translation type="unfinished">Pilih lapisan di panel Lapisan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export web map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+33"/>
+        <source>Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Export table</source>
+        <translation type="unfinished">Ekspor tabel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished">Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export summary report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintLayoutDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/print/layout_dialog.py" line="+151"/>
+        <location line="+67"/>
+        <location line="+65"/>
+        <location line="+31"/>
+        <source>Print Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Orientation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scale</source>
+        <translation type="unfinished">Skala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subtitle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OPD</source>
+        <translation type="unfinished">OPD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit to extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coordinate grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Atlas: one page per feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer</source>
+        <translation type="unfinished">Lapisan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export atlas PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+36"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing atlas pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Batal</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Load template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Template (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save template</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

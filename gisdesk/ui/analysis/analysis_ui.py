@@ -12,10 +12,13 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QMessageBox
 
+from gisdesk.core.layer import MapLayer
+from gisdesk.planning.result_layer import RESULT_LAYER
 from gisdesk.query.expression import ExpressionError
 from gisdesk.query.saved import SavedQuery
+from gisdesk.query.spatial import buffer_features
 from gisdesk.ui.analysis.expression_builder import ExpressionBuilderDialog
 from gisdesk.ui.analysis.location_dialog import SelectByLocationDialog
 from gisdesk.ui.analysis.nearest_dialog import NearestDialog
@@ -81,9 +84,10 @@ class AnalysisUi(QObject):
         self.act_trace_up = self._act(lambda on: self._tool(self.trace_up, on), None, True)
         self.act_check = self._act(self.check_network)
         self.act_risk = self._act(self.open_risk_dialog)
+        self.act_buffer = self._act(self.buffer_dialog)
         self.menu = QMenu(self.window)
         self.menu.addActions([self.act_expression, self.act_location, self.act_nearest,
-                              self.act_summary])
+                              self.act_summary, self.act_buffer])
         self.menu_saved = self.menu.addMenu("")
         self.menu_saved.aboutToShow.connect(self._fill_saved)
         self.menu.addSeparator()
@@ -108,6 +112,7 @@ class AnalysisUi(QObject):
             (self.act_trace_up, self.tr("Trace &Upstream (click a drain)")),
             (self.act_check, self.tr("Network &Check")),
             (self.act_risk, self.tr("&Risk && Programme…")),
+            (self.act_buffer, self.tr("&Buffer…")),
         ):
             action.setText(text)
 
@@ -150,6 +155,29 @@ class AnalysisUi(QObject):
         if not self.window.project.saved_queries:
             self.menu_saved.addAction(self.tr("(none)")).setEnabled(False)
 
+    def buffer_dialog(self) -> None:
+        """Buffer the current layer (its selection, if any) by N metres into a new layer."""
+        layer = self._current_layer()
+        if layer is None:
+            return
+        distance, ok = QInputDialog.getDouble(
+            self.window, self.tr("Buffer"),
+            self.tr("Distance around {layer} (m)").format(layer=layer.name), 50.0, 0.0, 1e5, 1)
+        if ok:
+            self.add_buffer(layer, distance)
+
+    def add_buffer(self, layer: Any, distance: float) -> Any:
+        """A temporary layer of ``distance`` m buffers of ``layer``'s selected (or all) features."""
+        rows = self.window.selection.rows(layer.name)
+        frame = layer.frame.iloc[rows] if len(rows) else layer.frame
+        try:
+            shapes = buffer_features(frame, distance, layer.name, dissolve=True)
+        except ValueError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot buffer"), str(exc))
+            return None
+        name = f"{layer.name}_buffer_{distance:g}m"
+        return self.window.project.add_layer(MapLayer(name=name, frame=shapes))
+
     def _tool(self, tool: Any, on: bool) -> None:
         for other, action in ((self.isolate_tool, self.act_isolate),
                               (self.trace_down, self.act_trace_down),
@@ -172,14 +200,29 @@ class AnalysisUi(QObject):
     def open_risk_dialog(self) -> RiskDialog:
         """The Risk & programme dialog (non-modal, so the map stays usable)."""
         dialog = RiskDialog(self.window.project, self.window.jobs, self.window)
+        dialog.table.row_activated.connect(self._show_programme_row)
         dialog.show()
         return dialog
 
+    def _show_programme_row(self, row: int) -> None:
+        """Select the asset of a ranked-table row in the result layer and zoom to it."""
+        layer = self.window.project.layer(RESULT_LAYER)
+        if layer is None or row >= len(layer.frame):
+            return
+        self.window.selection.set(layer.name, [row])
+        minx, miny, maxx, maxy = layer.frame.geometry.iloc[row].bounds
+        pad = 50.0
+        self.window.canvas.set_extent((minx - pad, miny - pad, maxx + pad, maxy + pad))
+
     # --- results ------------------------------------------------------------------------------
     def _show_isolation(self, result: Any, table: pd.DataFrame) -> None:
+        mains = self.isolate_tool.layers()[0]
+        main = result.broken_main
+        if mains is not None and "asset_id" in mains.frame.columns:
+            main = mains.frame.at[result.broken_main, "asset_id"]
         title = self.tr("Break on {main}: {v} valves to close, {m} dry mains, "
                         "{b} buildings without water").format(
-            main=result.broken_main, v=len(result.valves_to_close), m=len(result.dry_mains),
+            main=main, v=len(result.valves_to_close), m=len(result.dry_mains),
             b=len(result.affected_buildings))
         self.show_table(title, table)
 
