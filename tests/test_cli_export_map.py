@@ -30,7 +30,8 @@ def test_cli_export_map_poor_roads_pdf_in_indonesian(qapp, gpkg, tmp_path, capsy
                  "--author", "Sari", "--opd", "PUPR"])
     assert code == 0
     text = _text(out)
-    for expected in ("Jalan kondisi buruk", "Legenda", "Arteri", "Skala 1:10 000", "OPD: PUPR"):
+    for expected in ("Jalan kondisi buruk", "Legenda", "Arteri", "Skala 1:10 000", "OPD: PUPR",
+                     "Ditampilkan: condition <= 2"):
         assert expected in text, expected
     assert "Katup" not in text  # valves were not asked for
     assert "1:10,000" in capsys.readouterr().out

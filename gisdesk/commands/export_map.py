@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,17 @@ def _project(args: argparse.Namespace) -> Any:
     return project
 
 
+def _progress_printer() -> Any:
+    """Page counter on a terminal ("12/50" rewritten in place); silent in logs and cron."""
+    if not sys.stdout.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{done}/{total}", end="\n" if done == total else "", flush=True)
+
+    return show
+
+
 def run(args: argparse.Namespace) -> int:
     """Load, lay out and write the map or atlas; returns the exit code."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -106,12 +118,11 @@ def run(args: argparse.Namespace) -> int:
         if args.atlas:
             result = export_atlas(project, template, args.atlas, args.name_field, args.out,
                                   lang=args.lang, template_path=args.template,
-                                  progress=lambda i, n: print(f"\r{i}/{n}", end="", flush=True))
-            print()
+                                  progress=_progress_printer())
             print(translate("Export", "wrote {0}: {1} pages").format(result.path, result.pages))
             return 0
         spec = page_spec(project, template, args.extent, lang=args.lang,
-                         template_path=args.template)
+                         template_path=args.template, filter_text=args.where or "")
         if suffix == ".pdf":
             export_pdf(project, spec, args.out)
         else:

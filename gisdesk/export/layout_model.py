@@ -40,6 +40,7 @@ PRINT_TEXT: dict[str, dict[str, str]] = {
     "author": {"en": "Author: {0}", "id": "Pembuat: {0}"},
     "opd": {"en": "OPD: {0}", "id": "OPD: {0}"},
     "crs": {"en": "Coordinate system: {0}", "id": "Sistem koordinat: {0}"},
+    "filter": {"en": "Shown: {0}", "id": "Ditampilkan: {0}"},
     "more": {"en": "… and {0} more", "id": "… dan {0} lainnya"},
 }
 """Fixed words on a printed page, by language: a map for the DPRD is printed in Indonesian

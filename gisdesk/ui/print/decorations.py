@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
+import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -26,6 +28,7 @@ from PySide6.QtSvg import QSvgRenderer
 from gisdesk.core.viewport import Viewport
 from gisdesk.export.layout_model import format_length, grid_interval, grid_ticks, scale_bar_spec
 from gisdesk.ui.render.labels import PlacedLabel
+from gisdesk.ui.render.qtarrays import polygon_from_points
 from gisdesk.ui.render.symbols import qcolor
 
 INK = QColor("#222222")
@@ -154,6 +157,28 @@ def draw_vector_labels(painter: QPainter, labels: list[PlacedLabel], px_per_pt: 
             painter.rotate(label.angle)
         _halo_text(painter, origin, label.text, font, qcolor(label.color), 2.4 * px_per_pt)
         painter.restore()
+
+
+def _geometry_path(geometry: object, viewport: Viewport, origin: QPointF) -> QPainterPath:
+    """Outline rings of a (multi)polygon in frame pixels, as one odd-even path."""
+    path = QPainterPath()
+    for ring in shapely.get_rings(shapely.get_parts(geometry)):
+        pix = viewport.to_pixels(shapely.get_coordinates(ring)) + np.array([origin.x(), origin.y()])
+        path.addPolygon(polygon_from_points(pix))
+    return path
+
+
+def draw_highlight(painter: QPainter, frame: QRectF, viewport: Viewport, geometry: object,
+                   px_per_mm: float) -> None:
+    """Dim the map outside ``geometry`` and outline it, so an atlas page shows its kelurahan."""
+    outline = _geometry_path(geometry, viewport, frame.topLeft())
+    outside = QPainterPath()
+    outside.addRect(frame)
+    outside = outside.subtracted(outline)
+    painter.fillPath(outside, QColor(255, 255, 255, 120))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(QColor(108, 52, 131, 200), 0.8 * px_per_mm))
+    painter.drawPath(outline)
 
 
 def draw_logo(painter: QPainter, box: QRectF, logo: Path | None) -> None:

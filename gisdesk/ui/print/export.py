@@ -129,6 +129,7 @@ def export_atlas(
     """
     path = Path(path)
     pages = atlas_plan(project, template, layer_name, name_field)
+    geoms = np.asarray(project.layer(layer_name).frame.geometry.values, dtype=object)
     if not pages:
         raise ValueError(translate("Print", "layer '{0}' has no features to make pages of")
                          .format(layer_name))
@@ -146,7 +147,8 @@ def export_atlas(
                 writer.newPage()
             title = f"{template.title} — {page.name}" if template.title else page.name
             spec = replace(base, template=template.model_copy(update={"title": title}),
-                           centre=page.centre, scale=page.scale)
+                           centre=page.centre, scale=page.scale,
+                           highlight=geoms[page.row])
             paint_page(painter, project, spec, dpi, cancel)
             if progress is not None:
                 progress(i + 1, len(pages))

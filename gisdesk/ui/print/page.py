@@ -31,6 +31,7 @@ from gisdesk.export.layout_model import (
 from gisdesk.ui.print.decorations import (
     INK,
     draw_grid,
+    draw_highlight,
     draw_logo,
     draw_north_arrow,
     draw_scale_bar,
@@ -59,6 +60,9 @@ class PageSpec:
     layer_filter: Callable[[MapLayer], bool] | None = None
     template_path: Path | None = None
     crs_note: str = ""
+    filter_text: str = ""
+    highlight: object | None = None
+    """A shapely geometry (the atlas feature): outlined, with the map around it dimmed."""
 
 
 def crs_note(crs: str) -> str:
@@ -136,6 +140,11 @@ def _paint_map(painter: QPainter, project: Project, spec: PageSpec, rect: QRectF
         draw_vector_labels(painter, layout_labels(project, drawn, frame, lang=spec.lang),
                            frame.px_per_pt)
     painter.restore()
+    if spec.highlight is not None:
+        painter.save()
+        painter.setClipRect(rect)
+        draw_highlight(painter, rect, viewport, spec.highlight, dpi / MM_PER_INCH)
+        painter.restore()
     if spec.template.grid:
         draw_grid(painter, rect, viewport, dpi / MM_PER_INCH)
     painter.setPen(QPen(INK, max(0.35 * dpi / MM_PER_INCH, 1.0)))
@@ -196,6 +205,8 @@ def note_lines(spec: PageSpec) -> list[str]:
         lines.append(print_text("author", spec.lang).format(t.author))
     if t.opd:
         lines.append(print_text("opd", spec.lang).format(t.opd))
+    if spec.filter_text:
+        lines.append(print_text("filter", spec.lang).format(spec.filter_text))
     if spec.crs_note:
         lines.append(print_text("crs", spec.lang).format(spec.crs_note))
     if t.attribution:
