@@ -55,7 +55,7 @@ class EditingUi(QObject):
         w, c = self.window, self.controller
         # Ctrl+S saves edits (as in the issue); the project file moves to Ctrl+Alt+S.
         w.act_save_project.setShortcut(QKeySequence("Ctrl+Alt+S"))
-        self.act_toggle = self._action(self.toggle_editing, "Ctrl+E", checkable=True)
+        self.act_toggle = self._action(self.toggle_editing, "Ctrl+Shift+E", checkable=True)
         self.mode_actions: dict[EditMode, QAction] = {}
         for mode in (EditMode.ADD, EditMode.MOVE, EditMode.VERTEX, EditMode.SPLIT):
             action = self._action(lambda _=False, m=mode: self.tools.set_mode(m), checkable=True)
@@ -136,6 +136,7 @@ class EditingUi(QObject):
         w.data_loaded.connect(c.check_journals)
         w.installEventFilter(self)
         w.project.layers_changed.connect(self.update_actions)
+        self.destroyed.connect(lambda *_: w.project.layers_changed.disconnect(self.update_actions))
         if w.layers_panel is not None:
             w.layers_panel.current_layer_changed.connect(lambda _n: self.update_actions())
 

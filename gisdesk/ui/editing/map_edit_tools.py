@@ -62,7 +62,9 @@ class EditTools(QObject):
         self._active: str | None = None  # UUID of the feature the vertex tool works on
         self._vertex: vertices.VertexRef | None = None
         canvas.installEventFilter(self)
-        controller.project.layers_changed.connect(self._refresh_handles)
+        project = controller.project
+        project.layers_changed.connect(self._refresh_handles)
+        self.destroyed.connect(lambda *_: project.layers_changed.disconnect(self._refresh_handles))
 
     # --- state --------------------------------------------------------------------------------
     def set_mode(self, mode: EditMode) -> None:
