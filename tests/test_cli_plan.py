@@ -71,3 +71,13 @@ def test_cli_plan_missing_layer(city):
     path, weights = city
     with pytest.raises(UserError, match="roads"):
         _run([path, "--layer", "roads", "--budget", 1, "--weights", weights])
+
+
+def test_cli_plan_registered_in_gisdesk_cli(city, capsys):
+    from gisdesk.cli import main
+
+    path, weights = city
+    assert main(["plan", str(path), "--budget", "75000000", "--years", "1",
+                 "--weights", str(weights), "--start-year", "2027"]) == 0
+    out = capsys.readouterr().out
+    assert "4 assets ranked, 1 funded within 1 years" in out
