@@ -63,3 +63,18 @@ def test_ui_analysis_expression_value_insert(qtbot, dialog):
     dialog.evaluate()
     assert dialog.text() == "\"building_use\" = 'HOSPITAL'"
     assert dialog.match_count == 1
+
+
+def test_ui_analysis_expression_saved_in_project_and_rerun(qtbot, dialog):
+    from gisdesk.core.project import Project
+    from gisdesk.query.saved import SavedQuery
+
+    project = Project(catalog=dialog.catalog)
+    project.add_layer(dialog.layer)
+    dialog.project = project
+    dialog.editor.setPlainText('"building_use" IN (\'SCHOOL\', \'HOSPITAL\')')
+    dialog.save_query("schools and hospitals")
+    assert project.saved_queries[0]["where"] == "\"building_use\" IN ('SCHOOL', 'HOSPITAL')"
+    again = SavedQuery.from_dict(project.saved_queries[0])
+    assert again.run({"buildings": dialog.layer}, dialog.catalog).tolist() == [
+        False, True, True, False]

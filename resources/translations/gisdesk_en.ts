@@ -34,7 +34,7 @@
 <context>
     <name>EditingUi</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+208"/>
+        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+209"/>
         <source>Warning: the new line does not connect to the network at %n end(s). Check that it snaps to an existing main.</source>
         <translation>
             <numerusform>Warning: the new line does not connect to the network at %n end. Check that it snaps to an existing main.</numerusform>

@@ -113,7 +113,7 @@
         <translation>&amp;Penyangga (buffer)…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Cannot run the query</source>
         <translation>Kueri tidak dapat dijalankan</translation>
     </message>
@@ -537,7 +537,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>EditTools</name>
     <message>
-        <location filename="../../gisdesk/ui/editing/map_edit_tools.py" line="+226"/>
+        <location filename="../../gisdesk/ui/editing/map_edit_tools.py" line="+228"/>
         <source>A polygon needs at least three corners.</source>
         <translation>Poligon memerlukan paling sedikit tiga titik sudut.</translation>
     </message>
@@ -627,7 +627,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>EditingUi</name>
     <message>
-        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+158"/>
+        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+159"/>
         <source>Start or stop editing the current layer</source>
         <translation>Mulai atau hentikan penyuntingan lapisan saat ini</translation>
     </message>
@@ -848,7 +848,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location filename="../../gisdesk/commands/export_map.py" line="+64"/>
         <source>--scale must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>--scale harus positif</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -859,22 +859,22 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+30"/>
         <source>--out must end in .pdf or .png: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>--out harus berakhiran .pdf atau .png: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an atlas is written as PDF: use --out NAME.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>atlas ditulis sebagai PDF: gunakan --out NAMA.pdf</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>wrote {0}: {1} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>menulis {0}: {1} halaman</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>wrote {0} ({1} {2}, 1:{3:,.0f})</source>
-        <translation type="unfinished"></translation>
+        <translation>menulis {0} ({1} {2}, 1:{3:,.0f})</translation>
     </message>
     <message>
         <location filename="../../gisdesk/commands/export_web.py" line="+13"/>
@@ -939,12 +939,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location filename="../../gisdesk/commands/export_report.py" line="+32"/>
         <source>--out must end in .html: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>--out harus berakhiran .html: {0}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>wrote {0}: {1} asset layers, {2} months of inspections</source>
-        <translation type="unfinished"></translation>
+        <translation>menulis {0}: {1} lapisan aset, {2} bulan pemeriksaan</translation>
     </message>
 </context>
 <context>
@@ -1083,12 +1083,17 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>ExpressionBuilderDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/expression_builder.py" line="+49"/>
+        <location filename="../../gisdesk/ui/analysis/expression_builder.py" line="+54"/>
         <source>Expression — {layer}</source>
         <translation>Ekspresi — {layer}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>Save query…</source>
+        <translation type="unfinished">Simpan kueri…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Fields</source>
         <translation>Kolom</translation>
     </message>
@@ -1106,6 +1111,21 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+13"/>
         <source>{n} of {total} features match</source>
         <translation>{n} dari {total} fitur cocok</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save query</source>
+        <translation type="unfinished">Simpan kueri</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished">Nama</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save query</source>
+        <translation type="unfinished">Kueri tidak dapat disimpan</translation>
     </message>
 </context>
 <context>
@@ -1257,7 +1277,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+0"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Pembuat</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2168,27 +2188,27 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location filename="../../gisdesk/ui/print/export.py" line="+50"/>
         <location line="+39"/>
         <source>cannot write {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak dapat menulis {0}</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>dpi must be between 1 and 1200, got {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>dpi harus antara 1 dan 1200, diberikan {0}</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>no map layer named &apos;{0}&apos; (layers: {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada lapisan peta bernama &apos;{0}&apos; (lapisan: {1})</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>layer &apos;{0}&apos; has no field &apos;{1}&apos; (fields: {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>lapisan &apos;{0}&apos; tidak memiliki kolom &apos;{1}&apos; (kolom: {2})</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>layer &apos;{0}&apos; has no features to make pages of</source>
-        <translation type="unfinished"></translation>
+        <translation>lapisan &apos;{0}&apos; tidak memiliki fitur untuk dijadikan halaman</translation>
     </message>
 </context>
 <context>
@@ -2196,69 +2216,69 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/ui/print/install.py" line="+56"/>
         <source>&amp;Print Layout…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tata Letak Cetak…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export &amp;Web Map…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor Peta &amp;Web…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export &amp;Table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor &amp;Tabel…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export La&amp;yer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor La&amp;pisan…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export Summary &amp;Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor &amp;Laporan Ringkasan…</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+14"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Choose a layer in the Layers panel first.</source>
-        <translation type="unfinished">Pilih lapisan di panel Lapisan terlebih dahulu.</translation>
+        <translation>Pilih dulu sebuah lapisan di panel Lapisan.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Export web map</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor peta web</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+33"/>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Halaman web (*.html)</translation>
     </message>
     <message>
         <location line="-20"/>
         <source>Export table</source>
-        <translation type="unfinished">Ekspor tabel</translation>
+        <translation>Ekspor tabel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished">Excel (*.xlsx);;CSV (*.csv)</translation>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Export layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor lapisan</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Export summary report</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor laporan ringkasan</translation>
     </message>
 </context>
 <context>
@@ -2269,169 +2289,169 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+65"/>
         <location line="+31"/>
         <source>Print Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Tata Letak Cetak</translation>
     </message>
     <message>
         <location line="-162"/>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Kertas</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Orientation</source>
-        <translation type="unfinished"></translation>
+        <translation>Orientasi</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Scale</source>
-        <translation type="unfinished">Skala</translation>
+        <translation>Skala</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Judul</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Subtitle</source>
-        <translation type="unfinished"></translation>
+        <translation>Subjudul</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Pembuat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>OPD</source>
-        <translation type="unfinished">OPD</translation>
+        <translation>OPD</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PNG resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolusi PNG</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>Tegak</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>Mendatar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit to extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesuaikan dengan cakupan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Coordinate grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid koordinat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Map labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Label peta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat templat…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan templat…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor PDF…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor PNG…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Atlas: one page per feature</source>
-        <translation type="unfinished"></translation>
+        <translation>Atlas: satu halaman per fitur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Layer</source>
-        <translation type="unfinished">Lapisan</translation>
+        <translation>Lapisan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name field</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom nama</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export atlas PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor atlas PDF…</translation>
     </message>
     <message>
         <location line="+100"/>
         <source>Export PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor PDF</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+36"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="-31"/>
         <source>Export PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor PNG</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gambar PNG (*.png)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Export atlas</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor atlas</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Writing atlas pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menulis halaman atlas…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cancel</source>
-        <translation type="unfinished">Batal</translation>
+        <translation>Batal</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Load template</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat templat</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+5"/>
         <source>Template (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat (*.json)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save template</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan templat</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,8 @@ class AnalysisUi(QObject):
         layer = self._current_layer()
         if layer is None:
             return
-        dialog = ExpressionBuilderDialog(layer, self.window.project.catalog, parent=self.window)
+        dialog = ExpressionBuilderDialog(layer, self.window.project.catalog, parent=self.window,
+                                         project=self.window.project)
         if dialog.exec():
             self.window.selection.set(layer.name, np.flatnonzero(dialog.mask()))
 

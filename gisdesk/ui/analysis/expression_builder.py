@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -29,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from gisdesk.core.definitions import Catalog
 from gisdesk.core.layer import MapLayer
+from gisdesk.core.project import Project
 from gisdesk.query.expression import FUNCTIONS, Expression, ExpressionError
+from gisdesk.query.saved import SavedQuery
 
 OPERATORS = ["=", "<>", "<", ">", "<=", ">=", "+", "-", "*", "/", "(", ")", "AND", "OR",
              "NOT", "IN ()", "LIKE '%'", "BETWEEN", "IS NULL", "IS NOT NULL", "$length",
@@ -41,9 +45,10 @@ class ExpressionBuilderDialog(QDialog):
     """Build a filter for one layer; ``mask()`` gives the matching rows after OK."""
 
     def __init__(self, layer: MapLayer, catalog: Catalog | None = None, text: str = "",
-                 lang: str = "en", parent: QWidget | None = None) -> None:
+                 lang: str = "en", parent: QWidget | None = None,
+                 project: Project | None = None) -> None:
         super().__init__(parent)
-        self.layer, self.catalog, self.lang = layer, catalog, lang
+        self.layer, self.catalog, self.lang, self.project = layer, catalog, lang, project
         self.match_count: int | None = None
         self.error: ExpressionError | None = None
         self.setWindowTitle(self.tr("Expression — {layer}").format(layer=layer.name))
@@ -57,6 +62,10 @@ class ExpressionBuilderDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
+        if project is not None:
+            save = self.buttons.addButton(self.tr("Save query…"),
+                                          QDialogButtonBox.ButtonRole.ActionRole)
+            save.clicked.connect(self.save_query_dialog)
         self.buttons.rejected.connect(self.reject)
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.evaluate)
@@ -146,6 +155,24 @@ class ExpressionBuilderDialog(QDialog):
             self.status.setText(self.tr("{n} of {total} features match").format(
                 n=self.match_count, total=len(self.layer.frame)))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.error is None)
+
+    def save_query(self, name: str) -> SavedQuery:
+        """Store the expression in the project as a named query (re-run from the menu)."""
+        query = SavedQuery(name=name, layer=self.layer.name, where=self.text() or None)
+        if self.project is not None:
+            self.project.saved_queries = [q for q in self.project.saved_queries
+                                          if q.get("name") != name] + [query.to_dict()]
+        return query
+
+    def save_query_dialog(self) -> None:
+        """Ask for a name, then :meth:`save_query`; a bad expression is reported."""
+        name, ok = QInputDialog.getText(self, self.tr("Save query"), self.tr("Name"))
+        if not (ok and name.strip()):
+            return
+        try:
+            self.save_query(name.strip())
+        except ExpressionError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save query"), str(exc))
 
     @property
     def error_position(self) -> int | None:
