@@ -157,6 +157,7 @@ def test_ui_editing_restore_journal_on_start(qtbot, tmp_path, city) -> None:
 def test_ui_editing_discard_journal_on_start(qtbot, tmp_path, city) -> None:
     _crash_with_unsaved_edit(city, "dibuang")
     w = make_window(qtbot, tmp_path, "restart.ini")
+    w.editing.controller.set_profile(ADMIN)
     answer_next_box("Discard")
     open_file(qtbot, w, city)
     try:
@@ -196,3 +197,18 @@ def test_ui_editing_profile_dialog_first_start(window) -> None:
     assert window.settings.user_profile() == {"name": "Rahmat", "opd": "PUPR", "role": "editor"}
     window.layers_panel.select_layer("roads")  # PUPR's layer
     assert window.editing.act_toggle.isEnabled()
+
+
+def test_ui_editing_restore_waits_for_a_profile(qtbot, tmp_path, city) -> None:
+    _crash_with_unsaved_edit(city, "nanti")
+    w = make_window(qtbot, tmp_path, "first-start.ini")
+    try:
+        open_file(qtbot, w, city)  # no profile yet: nothing asked, the journal stays
+        assert pending_journal(journal_path_for(city)) is not None
+        shown = answer_next_box("Restore")
+        w.editing.controller.set_profile(ADMIN)
+        assert shown and w.editing.controller.is_dirty
+        notes = w.project.layer("water_mains").frame.set_index("uuid").loc[MAINS[1], "notes"]
+        assert notes == "nanti"
+    finally:
+        close_window(w)

@@ -88,6 +88,7 @@ class EditingController(QObject):
         if self.edit_layer is not None and self.why_not_editable(self.edit_layer):
             self.edit_layer = None
         self.state_changed.emit()
+        self.check_journals()
 
     def why_not_editable(self, name: str | None) -> str | None:
         """None when the user may edit layer ``name``, else the reason in words."""
@@ -230,7 +231,13 @@ class EditingController(QObject):
 
     # --- crash recovery -----------------------------------------------------------------------
     def check_journals(self) -> None:
-        """Offer to restore unsaved edits of every newly opened GeoPackage (once per file)."""
+        """Offer to restore unsaved edits of every newly opened GeoPackage (once per file).
+
+        Waits until a profile is chosen: replaying runs through the role checks, which the
+        stand-in viewer profile of a first start would fail.
+        """
+        if not self.has_profile:
+            return
         for layer in list(self.project.layers):
             path = gpkg_of(layer)
             if path is None or path in self._checked_files:
