@@ -15,7 +15,7 @@
 <context>
     <name>EditingController</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/editing/controller.py" line="+245"/>
+        <location filename="../../gisdesk/ui/editing/controller.py" line="+252"/>
         <source>Restore %n unsaved edit(s) from {time}?</source>
         <translation>
             <numerusform>Restore %n unsaved edit from {time}?</numerusform>

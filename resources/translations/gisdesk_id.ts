@@ -550,7 +550,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../gisdesk/ui/editing/controller.py" line="+96"/>
+        <location filename="../../gisdesk/ui/editing/controller.py" line="+97"/>
         <source>Choose a layer in the Layers panel first.</source>
         <translation>Pilih lapisan di panel Lapisan terlebih dahulu.</translation>
     </message>
@@ -595,7 +595,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Ada suntingan yang belum disimpan. Simpan sebelum menutup?</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Restore %n unsaved edit(s) from {time}?</source>
         <translation>
             <numerusform>Pulihkan %n suntingan yang belum disimpan dari {time}?</numerusform>
@@ -1090,7 +1090,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+12"/>
         <source>Save query…</source>
-        <translation type="unfinished">Simpan kueri…</translation>
+        <translation>Simpan kueri…</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1115,17 +1115,17 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+14"/>
         <source>Save query</source>
-        <translation type="unfinished">Simpan kueri</translation>
+        <translation>Simpan kueri</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished">Nama</translation>
+        <translation>Nama</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cannot save query</source>
-        <translation type="unfinished">Kueri tidak dapat disimpan</translation>
+        <translation>Kueri tidak dapat disimpan</translation>
     </message>
 </context>
 <context>
