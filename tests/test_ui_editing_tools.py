@@ -72,6 +72,9 @@ def test_ui_editing_undo_redo_through_actions(window, send_mouse) -> None:
     assert len(lights.frame) == before and not window.isWindowModified()
     ed.act_redo.trigger()
     assert lights.frame.iloc[-1]["asset_id"] == "PJU-U1" and window.isWindowModified()
+    view = ed.undo_view  # clicking the "<no edits>" line of the history goes back to the start
+    view.setCurrentIndex(view.model().index(0, 0))
+    assert len(lights.frame) == before and ed.act_redo.isEnabled()
 
 
 def test_ui_editing_snaps_to_vertex_within_tolerance_only(window, send_mouse) -> None:

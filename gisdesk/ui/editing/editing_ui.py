@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QToolBar, QUndoView
 
+from gisdesk.core import edits_frame as rows
 from gisdesk.core.edits import AddFeature, DeleteFeature
 from gisdesk.core.snapping import unconnected_ends
 from gisdesk.ui.dialogs.profile_dialog import ProfileDialog
@@ -202,8 +203,7 @@ class EditingUi(QObject):
         layer = self.window.project.layer(name)
         if layer is None or layer.definition is None or layer.definition.network is None:
             return
-        key = layer.definition.key
-        skip = [i for i, v in enumerate(layer.frame[key].to_numpy()) if v == uuid]
+        skip = [rows.position_of(layer, uuid)]
         ends = unconnected_ends(geometry, layer, self.tools.tolerance(), skip)
         if ends:
             text = self.tr("Warning: the new line does not connect to the network at %n "

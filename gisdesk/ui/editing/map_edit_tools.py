@@ -11,7 +11,6 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-import numpy as np
 import shapely
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -243,8 +242,10 @@ class EditTools(QObject):
         return row.get(col) if row and col else None
 
     def _row_of(self, uuid: str) -> list[int]:
-        keys = self.layer.frame[rows.key_of(self.layer)].to_numpy()
-        return [int(i) for i in np.flatnonzero(keys == uuid)]
+        """Row position of ``uuid`` (hash-indexed on big layers: called on every drag move)."""
+        if rows.locate(self.layer, uuid) is None:
+            return []
+        return [rows.position_of(self.layer, uuid)]
 
     def _dragged_geometry(self, x: float, y: float) -> Any:
         uuid, what = self._grab
