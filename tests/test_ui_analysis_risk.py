@@ -54,4 +54,23 @@ def test_ui_analysis_risk_run_makes_styled_layer_and_table(qtbot, project):
     assert layer.frame["year"].tolist() == [2027, 2028, 2027, 2029]
     assert dialog.table.model.rowCount() == 4
     assert project.planning["as_of_year"] == 2026  # kept while the spins were saved
+    assert project.planning["budget"] == 200e6 and project.planning["years"] == 3
+    dialog.jobs.wait(5000)
+
+
+def test_ui_analysis_risk_layer_saved_to_geopackage(qtbot, project, tmp_path):
+    import pyogrio
+
+    project.planning = {"as_of_year": 2026, "customers_per_point": 1, "budget": 200e6,
+                        "years": 3}
+    dialog = RiskDialog(project)
+    qtbot.addWidget(dialog)
+    assert dialog.budget.value() == 200e6 and dialog.years.value() == 3
+    with qtbot.waitSignal(dialog.finished_run, timeout=20000):
+        dialog.run()
+    dialog.save_layer(tmp_path / "plan.gpkg")
+    saved = pyogrio.read_dataframe(tmp_path / "plan.gpkg", layer=RESULT_LAYER)
+    assert saved["asset_id"].tolist() == ["B", "A", "C", "D"]
+    assert saved["year"].tolist() == [2027, 2028, 2027, 2029]
+    assert saved["risk_class"].tolist() == [2, 4, 1, 1]
     dialog.jobs.wait(5000)

@@ -537,12 +537,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>EditTools</name>
     <message>
-        <location filename="../../gisdesk/ui/editing/map_edit_tools.py" line="+228"/>
+        <location filename="../../gisdesk/ui/editing/map_edit_tools.py" line="+227"/>
         <source>A polygon needs at least three corners.</source>
         <translation>Poligon memerlukan paling sedikit tiga titik sudut.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Click on a line to split it.</source>
         <translation>Klik pada garis untuk memotongnya.</translation>
     </message>
@@ -627,12 +627,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>EditingUi</name>
     <message>
-        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+159"/>
+        <location filename="../../gisdesk/ui/editing/editing_ui.py" line="+160"/>
         <source>Start or stop editing the current layer</source>
         <translation>Mulai atau hentikan penyuntingan lapisan saat ini</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Warning: the new line does not connect to the network at %n end(s). Check that it snaps to an existing main.</source>
         <translation>
             <numerusform>Peringatan: garis baru tidak tersambung ke jaringan pada %n ujung. Pastikan garis menempel (snap) ke pipa yang ada.</numerusform>
@@ -2214,29 +2214,41 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>PrintExportUi</name>
     <message>
-        <location filename="../../gisdesk/ui/print/install.py" line="+56"/>
         <source>&amp;Print Layout…</source>
-        <translation>&amp;Tata Letak Cetak…</translation>
+        <translation type="vanished">&amp;Tata Letak Cetak…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gisdesk/ui/print/install.py" line="+57"/>
         <source>Export &amp;Web Map…</source>
         <translation>Ekspor Peta &amp;Web…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export &amp;Table…</source>
-        <translation>Ekspor &amp;Tabel…</translation>
+        <translation>Ekspor Tab&amp;el…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export La&amp;yer…</source>
-        <translation>Ekspor La&amp;pisan…</translation>
+        <translation type="vanished">Ekspor La&amp;pisan…</translation>
+    </message>
+    <message>
+        <source>Export Summary &amp;Report…</source>
+        <translation type="vanished">Ekspor &amp;Laporan Ringkasan…</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Pri&amp;nt Layout…</source>
+        <translation>Tata &amp;Letak Cetak…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Lay&amp;er…</source>
+        <translation>Ekspor Lapisa&amp;n…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Export Summary &amp;Report…</source>
-        <translation>Ekspor &amp;Laporan Ringkasan…</translation>
+        <source>Export S&amp;ummary Report…</source>
+        <translation>Ekspor Laporan R&amp;ingkasan…</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3283,7 +3295,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>RiskDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+56"/>
+        <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+59"/>
         <source>Risk &amp; Programme</source>
         <translation>Risiko &amp; Program</translation>
     </message>
@@ -3303,7 +3315,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Simpan bobot di proyek</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Save layer to GeoPackage…</source>
+        <translation>Simpan lapisan ke GeoPackage…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Spending per year</source>
         <translation>Belanja per tahun</translation>
     </message>
@@ -3313,7 +3330,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Aset per kelas risiko</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Assets</source>
         <translation>Aset</translation>
     </message>
@@ -3359,17 +3376,17 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Budget per year</source>
         <translation>Anggaran per tahun</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>Years</source>
         <translation>Tahun</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ranked table</source>
         <translation>Tabel peringkat</translation>
     </message>
@@ -3379,7 +3396,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Sebaran risiko</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Invalid weights</source>
         <translation>Bobot tidak sah</translation>
     </message>
@@ -3407,6 +3424,21 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+2"/>
         <source>Programme</source>
         <translation>Program</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Run the programme first</source>
+        <translation>Jalankan program terlebih dahulu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save layer to GeoPackage</source>
+        <translation>Simpan lapisan ke GeoPackage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save the layer</source>
+        <translation>Lapisan tidak dapat disimpan</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ the result becomes the temporary layer ``risk_programme`` styled by risk class.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
@@ -15,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +35,7 @@ from gisdesk.planning.result_layer import RESULT_LAYER, risk_definition, risk_la
 from gisdesk.planning.risk import RiskInputs, score_risk
 from gisdesk.planning.table import programme_table
 from gisdesk.planning.weights import RiskWeights
+from gisdesk.query.output import write_result
 from gisdesk.ui.analysis.layer_combo import LayerCombo, find_layer
 from gisdesk.ui.analysis.result_table import ResultTable
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
@@ -66,12 +69,17 @@ class RiskDialog(QDialog):
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save_weights)
+        self.save_layer_button = QPushButton(self.tr("Save layer to GeoPackage…"))
+        self.save_layer_button.clicked.connect(self.save_layer_dialog)
+        self.save_layer_button.setEnabled(False)
         self.summary = QLabel()
         self.table = ResultTable()
         self.budget_chart = pg.PlotWidget(title=self.tr("Spending per year"))
         self.risk_chart = pg.PlotWidget(title=self.tr("Assets per risk class"))
         self._layout()
         self.load_weights(RiskWeights.from_dict(project.planning, "project"))
+        self.budget.setValue(float(project.planning.get("budget", self.budget.value())))
+        self.years.setValue(int(project.planning.get("years", self.years.value())))
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -96,7 +104,8 @@ class RiskDialog(QDialog):
         form.addRow(self.tr("Budget per year"), self.budget)
         form.addRow(self.tr("Years"), self.years)
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.run_button, self.cancel_button):
+        for button in (self.save_button, self.run_button, self.cancel_button,
+                       self.save_layer_button):
             buttons.addWidget(button)
         tabs = QTabWidget()
         tabs.addTab(self.table, self.tr("Ranked table"))
@@ -124,7 +133,8 @@ class RiskDialog(QDialog):
     def save_weights(self) -> bool:
         """Store the weights in the project (written with File ▸ Save Project)."""
         try:
-            self.project.planning = self.weights().to_dict()
+            self.project.planning = {**self.weights().to_dict(), "budget": self.budget.value(),
+                                     "years": self.years.value()}
         except ValueError as exc:
             QMessageBox.warning(self, self.tr("Invalid weights"), str(exc))
             return False
@@ -183,4 +193,22 @@ class RiskDialog(QDialog):
         self.risk_chart.addItem(pg.BarGraphItem(x=data["risk_class"],
                                                 height=data["assets_per_class"], width=0.6,
                                                 brush="#b2182b"))
+        self.save_layer_button.setEnabled(True)
         self.finished_run.emit(programme)
+
+    def save_layer(self, path: Path) -> Path:
+        """Write the ranked assets (with geometry) as layer ``risk_programme`` of ``path``."""
+        if self.programme is None:
+            raise ValueError(self.tr("Run the programme first"))
+        return write_result(self.programme.assets, path, layer_name=RESULT_LAYER)
+
+    def save_layer_dialog(self) -> None:
+        """Ask for a GeoPackage and save the result layer into it."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save layer to GeoPackage"), "",
+                                              "GeoPackage (*.gpkg)")
+        if not path:
+            return
+        try:
+            self.save_layer(Path(path).with_suffix(".gpkg"))
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot save the layer"), f"{path}: {exc}")
