@@ -53,11 +53,11 @@ class PrintExportUi(QObject):
         return action
 
     def retranslateUi(self) -> None:
-        self.act_print.setText(self.tr("&Print Layout…"))
+        self.act_print.setText(self.tr("Pri&nt Layout…"))
         self.act_web.setText(self.tr("Export &Web Map…"))
         self.act_table.setText(self.tr("Export &Table…"))
-        self.act_layer.setText(self.tr("Export La&yer…"))
-        self.act_report.setText(self.tr("Export Summary &Report…"))
+        self.act_layer.setText(self.tr("Export Lay&er…"))
+        self.act_report.setText(self.tr("Export S&ummary Report…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
