@@ -88,3 +88,21 @@ def test_planning_weights_change_the_score():
     out = score_risk(RiskInputs(mains(), "water_mains", buildings(), inspections(), valves()),
                      heavy)
     assert np.allclose(out["likelihood"], [5, 3, 1, 3])
+
+
+def test_planning_wgs84_layers_measured_in_metres(scored):
+    to_wgs = {name: f().to_crs(4326) for name, f in
+              (("m", mains), ("b", buildings), ("v", valves))}
+    out = score_risk(RiskInputs(to_wgs["m"], "water_mains", to_wgs["b"], inspections(),
+                                to_wgs["v"]), WEIGHTS)
+    assert out["customers"].tolist() == scored["customers"].tolist()
+    assert out["critical_nearby"].tolist() == scored["critical_nearby"].tolist()
+    # the fixture lies 500 km west of UTM 51N's central meridian; measured in its own UTM zone
+    # the lengths differ by the projections' scale factors (< 0.5 %)
+    assert out["cost"].tolist() == pytest.approx(scored["cost"].tolist(), rel=5e-3)
+
+
+def test_planning_layer_without_crs_is_named():
+    frame = mains().set_crs(None, allow_override=True)
+    with pytest.raises(ValueError, match="water_mains"):
+        score_risk(RiskInputs(frame, "water_mains", buildings(), None, valves()), WEIGHTS)
