@@ -67,3 +67,15 @@ def test_print_legend_items_follow_symbology_in_language(qapp, tmp_path):
     texts = [i.text for i in legend_items(project.layers[:2], project.catalog, "id")]
     assert texts[:4] == ["Jalan", "Arteri", "Kolektor", "Lokal"]  # top layer first
     assert "Kelurahan" in texts
+
+
+def test_print_legend_heading_never_ends_a_column(qapp):
+    items = [LegendItem(f"Layer {k}") if i == 0 else
+             LegendItem(f"Class {k}.{i}", Symbol(color="#336699"), "point")
+             for k in range(2) for i in range(4)]
+    box = QRectF(0, 0, 900, 100)  # five rows per column: the second heading would end one
+    layout = layout_legend(items, box, 96 / 72)
+    _assert_inside(layout, box)
+    for a, b in zip(layout.placed, layout.placed[1:], strict=False):
+        if a.item.symbol is None:  # the row after a heading is its first class, same column
+            assert b.rect.left() == a.rect.left() and b.rect.top() > a.rect.top()

@@ -96,8 +96,12 @@ def _try_layout(items: list[LegendItem], box: QRectF, px: int,
     col_w = (box.width() - gap * (columns - 1)) / columns
     swatch = px * 1.8
     placed: list[PlacedItem] = []
+    slot = 0
     for i, item in enumerate(items):
-        col, row = divmod(i, per_column)
+        if item.symbol is None and slot % per_column == per_column - 1 and per_column > 1:
+            slot += 1  # a heading never ends a column, away from its classes
+        col, row = divmod(slot, per_column)
+        slot += 1
         if col >= columns:
             return placed, len(items) - i
         x = box.left() + col * (col_w + gap)
