@@ -112,3 +112,23 @@ def test_print_dialog_main_window_file_menu(qtbot, tmp_path, monkeypatch):
     dlg = ui.open_print_layout()
     qtbot.addWidget(dlg)
     assert dlg.atlas_layer.currentData() == "districts"
+
+
+def test_print_dialog_extent_view_or_all_data(qtbot, project, settings):
+    view = Viewport(X0 + 500, Y0 + 500, 1.0, 400, 300)  # a 400 m x 300 m corner of the city
+    dlg = PrintLayoutDialog(project, view, "en", settings)
+    qtbot.addWidget(dlg)
+    dlg.scale.setCurrentIndex(0)  # fit
+    dlg.extent.setCurrentIndex(dlg.extent.findData("view"))
+    near = dlg.spec()
+    dlg.extent.setCurrentIndex(dlg.extent.findData("all"))
+    whole = dlg.spec()
+    assert near.centre == pytest.approx((X0 + 500, Y0 + 500))
+    assert whole.centre == pytest.approx((X0 + 1500, Y0 + 500))
+    assert whole.scale > near.scale
+
+
+def test_print_dialog_atlas_offers_any_map_layer(dialog):
+    names = [dialog.atlas_layer.itemData(i) for i in range(dialog.atlas_layer.count())]
+    assert names[0] == "districts"
+    assert {"roads", "valves"} <= set(names) and "inspections" not in names

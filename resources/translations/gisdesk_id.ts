@@ -2296,15 +2296,15 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>PrintLayoutDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/print/layout_dialog.py" line="+151"/>
-        <location line="+67"/>
-        <location line="+65"/>
+        <location filename="../../gisdesk/ui/print/layout_dialog.py" line="+164"/>
+        <location line="+70"/>
+        <location line="+66"/>
         <location line="+31"/>
         <source>Print Layout</source>
         <translation>Tata Letak Cetak</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-166"/>
         <source>Template</source>
         <translation>Templat</translation>
     </message>
@@ -2320,6 +2320,11 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Extent</source>
+        <translation>Cakupan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Scale</source>
         <translation>Skala</translation>
     </message>
@@ -2357,6 +2362,16 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+1"/>
         <source>Landscape</source>
         <translation>Mendatar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current map view</source>
+        <translation>Tampilan peta saat ini</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All data</source>
+        <translation>Semua data</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2414,7 +2429,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Ekspor atlas PDF…</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Export PDF</source>
         <translation>Ekspor PDF</translation>
     </message>

@@ -63,6 +63,28 @@ class PrintLayoutDialog(QDialog):
 
     # --- widgets -----------------------------------------------------------------------------
     def _build(self) -> None:
+        self._make_inputs()
+        self.btn_pdf = QPushButton(clicked=self.export_pdf_dialog)
+        self.btn_png = QPushButton(clicked=self.export_png_dialog)
+        self.form = QFormLayout()
+        self.form_labels = [QLabel() for _ in range(10)]
+        for label, widget in zip(self.form_labels, (
+                self.template_box, self.paper, self.orientation, self.extent, self.scale,
+                self.title_edit, self.subtitle_edit, self.author_edit, self.opd_edit,
+                self.dpi), strict=True):
+            self.form.addRow(label, widget)
+        self.form.addRow(self.grid)
+        self.form.addRow(self.labels)
+        self._arrange()
+        for widget in (self.paper, self.orientation, self.extent, self.scale):
+            widget.currentIndexChanged.connect(self.schedule_preview)
+        self.scale.editTextChanged.connect(self.schedule_preview)
+        for edit in (self.title_edit, self.subtitle_edit, self.author_edit, self.opd_edit):
+            edit.textChanged.connect(self.schedule_preview)
+        self.grid.toggled.connect(self.schedule_preview)
+        self.labels.toggled.connect(self.schedule_preview)
+
+    def _make_inputs(self) -> None:
         self.template_box = QComboBox()
         for path in sorted(templates_dir().glob("*.json")):
             self.template_box.addItem(path.stem, str(path))
@@ -74,6 +96,11 @@ class PrintLayoutDialog(QDialog):
         self.orientation = QComboBox()
         self.orientation.addItem("", "portrait")
         self.orientation.addItem("", "landscape")
+        self.extent = QComboBox()
+        self.extent.addItem("", "view")
+        self.extent.addItem("", "all")
+        if self.viewport is None:
+            self.extent.setCurrentIndex(1)
         self.scale = QComboBox(editable=True)
         self.scale.addItem("", None)
         for s in SCALES:
@@ -85,16 +112,8 @@ class PrintLayoutDialog(QDialog):
         self.dpi = QComboBox()
         self.dpi.addItem("150 dpi", 150.0)
         self.dpi.addItem("300 dpi", 300.0)
-        self.btn_pdf = QPushButton(clicked=self.export_pdf_dialog)
-        self.btn_png = QPushButton(clicked=self.export_png_dialog)
-        self.form = QFormLayout()
-        self.form_labels = [QLabel() for _ in range(9)]
-        for label, widget in zip(self.form_labels, (
-                self.template_box, self.paper, self.orientation, self.scale, self.title_edit,
-                self.subtitle_edit, self.author_edit, self.opd_edit, self.dpi), strict=True):
-            self.form.addRow(label, widget)
-        self.form.addRow(self.grid)
-        self.form.addRow(self.labels)
+
+    def _arrange(self) -> None:
         left = QVBoxLayout()
         row = QHBoxLayout()
         row.addWidget(self.btn_load)
@@ -112,21 +131,15 @@ class PrintLayoutDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(left)
         layout.addWidget(self.preview, 1)
-        for widget in (self.paper, self.orientation, self.scale):
-            widget.currentIndexChanged.connect(self.schedule_preview)
-        self.scale.editTextChanged.connect(self.schedule_preview)
-        for edit in (self.title_edit, self.subtitle_edit, self.author_edit, self.opd_edit):
-            edit.textChanged.connect(self.schedule_preview)
-        self.grid.toggled.connect(self.schedule_preview)
-        self.labels.toggled.connect(self.schedule_preview)
 
     def _atlas_group(self) -> QGroupBox:
         self.atlas_box = QGroupBox()
         self.atlas_layer = QComboBox()
         self.atlas_field = QComboBox()
-        for layer in self.project.layers:
-            if layer.geometry_kind == "polygon" or layer.name == "districts":
-                self.atlas_layer.addItem(layer.title_in(self.lang), layer.name)
+        spatial = [lyr for lyr in self.project.layers if lyr.geometry_kind != "none"]
+        spatial.sort(key=lambda lyr: (lyr.name != "districts", lyr.geometry_kind != "polygon"))
+        for layer in spatial:  # kelurahan first, then other areas, then any layer
+            self.atlas_layer.addItem(layer.title_in(self.lang), layer.name)
         self.atlas_layer.currentIndexChanged.connect(self._fill_fields)
         self.btn_atlas = QPushButton(clicked=self.export_atlas_dialog)
         self.atlas_labels = [QLabel(), QLabel()]
@@ -149,13 +162,16 @@ class PrintLayoutDialog(QDialog):
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Print Layout"))
-        texts = (self.tr("Template"), self.tr("Paper"), self.tr("Orientation"), self.tr("Scale"),
+        texts = (self.tr("Template"), self.tr("Paper"), self.tr("Orientation"), self.tr("Extent"),
+                 self.tr("Scale"),
                  self.tr("Title"), self.tr("Subtitle"), self.tr("Author"), self.tr("OPD"),
                  self.tr("PNG resolution"))
         for label, text in zip(self.form_labels, texts, strict=True):
             label.setText(text)
         self.orientation.setItemText(0, self.tr("Portrait"))
         self.orientation.setItemText(1, self.tr("Landscape"))
+        self.extent.setItemText(0, self.tr("Current map view"))
+        self.extent.setItemText(1, self.tr("All data"))
         self.scale.setItemText(0, self.tr("Fit to extent"))
         self.grid.setText(self.tr("Coordinate grid"))
         self.labels.setText(self.tr("Map labels"))
@@ -233,8 +249,9 @@ class PrintLayoutDialog(QDialog):
 
     # --- preview and export --------------------------------------------------------------------
     def spec(self) -> PageSpec:
-        """The page to print: the canvas's current view, at the chosen or fitting scale."""
-        extent = self.viewport.extent if self.viewport is not None else None
+        """The page to print: the canvas's view or all data, at the chosen or fitting scale."""
+        use_view = self.viewport is not None and self.extent.currentData() == "view"
+        extent = self.viewport.extent if use_view else self.project.full_extent()
         return page_spec(self.project, self.template(), extent, lang=self.lang)
 
     def schedule_preview(self, *_args: object) -> None:
