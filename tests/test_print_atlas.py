@@ -65,3 +65,28 @@ def test_print_atlas_bad_layer_or_field_is_named(city, tmp_path):
         export_atlas(city, LayoutTemplate(), "kecamatan", "name", tmp_path / "a.pdf")
     with pytest.raises(ValueError, match="layer 'districts' has no field 'nama'"):
         export_atlas(city, LayoutTemplate(), "districts", "nama", tmp_path / "a.pdf")
+
+
+def test_print_atlas_page_dims_outside_its_feature(city):
+    from dataclasses import replace
+
+    from gisdesk.export.layout_model import MM_PER_INCH, layout_boxes
+    from gisdesk.ui.print.export import page_image
+    from gisdesk.ui.print.page import page_spec
+
+    template = LayoutTemplate(paper="A4", orientation="landscape", grid=False, labels=False)
+    ipilo = city.layer("districts").frame.geometry.iloc[1]
+    spec = page_spec(city, template, ipilo.bounds, scale=10000.0)
+    plain = page_image(city, spec, 50)
+    lit = page_image(city, replace(spec, highlight=ipilo), 50)
+    box = layout_boxes(template)["map"]
+    px = 50 / MM_PER_INCH
+
+    def pixel(image, dx_m: float, dy_m: float):
+        x = (box.x + box.w / 2 + dx_m / spec.scale * 1000) * px
+        y = (box.y + box.h / 2 - dy_m / spec.scale * 1000) * px
+        return image.pixelColor(round(x), round(y))
+
+    inside, outside = (250, 300), (0, 800)  # metres from the centre: in Ipilo / north of it
+    assert pixel(lit, *inside) == pixel(plain, *inside)
+    assert pixel(lit, *outside).lightness() > pixel(plain, *outside).lightness()

@@ -3,7 +3,6 @@
 The same ``render_image`` the canvas uses, so a PNG from a script looks exactly like the screen.
 Qt is imported only when the command runs (offscreen, no display needed).
 """
-# ruff: noqa: PLC0415 - heavy imports (Qt, geopandas) stay inside run() so --help is instant
 
 from __future__ import annotations
 
