@@ -100,7 +100,7 @@
     <message>
         <location line="+1"/>
         <source>Network &amp;Check</source>
-        <translation>&amp;Periksa Jaringan</translation>
+        <translation>Periksa &amp;Jaringan</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -421,33 +421,33 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location filename="../../gisdesk/ui/sync/dialogs.py" line="+280"/>
         <source>Check out from hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil dari hub</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>hub folder, or postgresql:service=…</source>
-        <translation type="unfinished"></translation>
+        <translation>folder hub, atau postgresql:service=…</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+1"/>
         <source>Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New working copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Salinan kerja baru</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih folder</translation>
     </message>
 </context>
 <context>
@@ -496,42 +496,42 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location filename="../../gisdesk/ui/sync/dialogs.py" line="-156"/>
         <source>Resolve conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesaikan konflik</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>Dasar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Milik saya</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Milik mereka</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The value you do not keep stays in the hub&apos;s conflict record and can be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai yang tidak Anda pertahankan tetap tersimpan di catatan konflik hub dan dapat dipulihkan.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Pertahankan milik saya</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Pertahankan milik mereka</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>(whole feature)</source>
-        <translation type="unfinished"></translation>
+        <translation>(seluruh fitur)</translation>
     </message>
 </context>
 <context>
@@ -1262,27 +1262,27 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location filename="../../gisdesk/ui/sync/dialogs.py" line="+54"/>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
+        <translation>Riwayat sinkronisasi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisi</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Author</source>
-        <translation type="unfinished">Pembuat</translation>
+        <translation>Pembuat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringkasan</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1292,17 +1292,17 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+0"/>
         <source>Asset UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>UUID aset</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fields</source>
-        <translation type="unfinished">Kolom</translation>
+        <translation>Kolom</translation>
     </message>
 </context>
 <context>
@@ -2102,22 +2102,22 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/ui/sync/dialogs.py" line="-179"/>
         <source>Sync preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Pratinjau sinkronisasi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>added</source>
-        <translation type="unfinished"></translation>
+        <translation>ditambahkan</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>diubah</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>dihapus</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2129,17 +2129,17 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="-9"/>
         <location line="+9"/>
         <source>Asset UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>UUID aset</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fields</source>
-        <translation type="unfinished">Kolom</translation>
+        <translation>Kolom</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2149,37 +2149,37 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location line="+0"/>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>Dasar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Milik saya</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Milik mereka</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(whole feature)</source>
-        <translation type="unfinished"></translation>
+        <translation>(seluruh fitur)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Will be sent (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Akan dikirim (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Will be received (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Akan diterima (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Will conflict (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Akan berkonflik (%1)</translation>
     </message>
 </context>
 <context>
@@ -3239,7 +3239,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>Render</name>
     <message>
-        <location filename="../../gisdesk/commands/render.py" line="+42"/>
+        <location filename="../../gisdesk/commands/render.py" line="+41"/>
         <source>extent must be minx,miny,maxx,maxy (four numbers)</source>
         <translation>cakupan harus berupa minx,miny,maxx,maxy (empat angka)</translation>
     </message>
@@ -3640,42 +3640,42 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/ui/sync/sync_panel.py" line="+105"/>
         <source>Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi terakhir</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Local changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan lokal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hub reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub dapat dijangkau</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflik</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send your edits to the hub and receive others&apos; edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim suntingan Anda ke hub dan terima suntingan orang lain</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3685,83 +3685,83 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location line="+1"/>
         <source>Preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pratinjau…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflik…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History…</source>
-        <translation type="unfinished"></translation>
+        <translation>Riwayat…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No working copy is open. Use File ▸ Check out from hub… to get the city&apos;s data, or open the data.gpkg of an existing working copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada salinan kerja yang terbuka. Gunakan Berkas ▸ Ambil dari hub… untuk mendapatkan data kota, atau buka data.gpkg dari salinan kerja yang sudah ada.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak diketahui</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ya</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no — working offline</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak — bekerja luring</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>belum pernah</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyinkronkan…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Already up to date (revision %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sudah mutakhir (revisi %1).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Synced to revision %1: %2 sent, %3 received, %4 conflict(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersinkron ke revisi %1: %2 dikirim, %3 diterima, %4 konflik.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>SYNC FAILED — nothing was lost; your edits stay here and the next sync completes it. Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SINKRONISASI GAGAL — tidak ada yang hilang; suntingan Anda tetap di sini dan sinkronisasi berikutnya akan menyelesaikannya. Penyebab: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sync failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi gagal</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync cancelled; nothing was sent or received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi dibatalkan; tidak ada yang dikirim atau diterima.</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+21"/>
         <source>Hub unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub tidak dapat dijangkau</translation>
     </message>
 </context>
 <context>
@@ -3769,17 +3769,17 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location filename="../../gisdesk/ui/sync/__init__.py" line="+52"/>
         <source>Check out from &amp;hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil dari &amp;hub…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;ync with hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronkan &amp;dengan hub</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -3789,7 +3789,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location line="+1"/>
         <source>Save your unsaved edits before syncing? They are sent with this sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan suntingan yang belum disimpan sebelum sinkronisasi? Suntingan itu akan dikirim bersama sinkronisasi ini.</translation>
     </message>
 </context>
 <context>
