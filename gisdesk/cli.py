@@ -75,14 +75,15 @@ def _split_lang(args: list[str]) -> tuple[str | None, list[str]]:
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
-    for action in parser._actions:  # noqa: SLF001 - argparse offers no public accessor
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
     return set()
 
 
 def _open_app(files: Sequence[str], lang: str | None) -> int:
-    from gisdesk.ui.app import run_app  # Qt is imported only when the GUI is wanted
+    # Qt is imported only when the GUI is wanted, so headless subcommands stay Qt-free.
+    from gisdesk.ui.app import run_app  # noqa: PLC0415
 
     return run_app(list(files), lang=lang)
 

@@ -143,6 +143,7 @@ def test_definitions_user_folder_overrides_shipped(layers_copy: Path, tmp_path: 
     user = tmp_path / "user_layers" / "roads"
     user.mkdir(parents=True)
     text = (layers_copy / "roads" / "layer.yaml").read_text()
-    (user / "layer.yaml").write_text(text.replace("{en: Roads, id: Jalan}", "{en: Streets, id: Jalan kota}"))
+    renamed = text.replace("{en: Roads, id: Jalan}", "{en: Streets, id: Jalan kota}")
+    (user / "layer.yaml").write_text(renamed)
     catalog = load_catalog(layers_copy, tmp_path / "user_layers")
     assert catalog.layers["roads"].title.en == "Streets"

@@ -1,4 +1,4 @@
-"""A non-editable ``pip install .`` finds layers/, resources/ and sample_data/ outside the package."""
+"""A non-editable ``pip install .`` finds layers/, resources/ and sample_data/ outside gisdesk/."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def test_install_every_layer_folder_is_packaged() -> None:
-    """A layer folder added to the repo but not to pyproject's data-files would vanish on install."""
+    """A layer folder in the repo but not in pyproject's data-files would vanish on install."""
     config = tomllib.loads((REPO / "pyproject.toml").read_text())
     data_files = config["tool"]["setuptools"]["data-files"]
     folders = {p.name for p in (REPO / "layers").iterdir() if p.is_dir()}

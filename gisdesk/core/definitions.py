@@ -19,6 +19,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from gisdesk import paths
+
 SCHEMA_VERSION = 1
 """Current version of the definition format; older files are migrated in :func:`_migrate`."""
 
@@ -383,7 +385,9 @@ def load_domains(path: Path) -> tuple[dict[str, Domain], list[DefinitionError]]:
     return domains, errors
 
 
-def load_layer(path: Path, domains: dict[str, Domain]) -> tuple[LayerDef | None, list[DefinitionError]]:
+def load_layer(
+    path: Path, domains: dict[str, Domain]
+) -> tuple[LayerDef | None, list[DefinitionError]]:
     """Load one ``layer.yaml``; returns (None, errors) when it is broken."""
     try:
         data = _migrate(_read_yaml(path) or {})
@@ -399,7 +403,9 @@ def load_layer(path: Path, domains: dict[str, Domain]) -> tuple[LayerDef | None,
     return (None, errors) if errors else (layer, [])
 
 
-def _check_domains(path: Path, layer: LayerDef, domains: dict[str, Domain]) -> list[DefinitionError]:
+def _check_domains(
+    path: Path, layer: LayerDef, domains: dict[str, Domain]
+) -> list[DefinitionError]:
     errors = []
     for i, fdef in enumerate(layer.fields):
         if fdef.domain is None:
@@ -466,8 +472,6 @@ def load_catalog(*folders: Path) -> Catalog:
 
 def default_catalog() -> Catalog:
     """Definitions shipped with GIS Desk plus any in the user's config ``layers/`` folder."""
-    from gisdesk import paths
-
     folders = [paths.layers_dir()]
     user = paths.user_config_dir() / "layers"
     if user.is_dir():

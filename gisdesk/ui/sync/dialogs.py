@@ -1,0 +1,327 @@
+"""Sync dialogs: preview, conflicts (base / mine / theirs side by side), history, checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import shapely
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gisdesk.core.definitions import Catalog
+from gisdesk.sync.hubs import Hub, open_hub
+from gisdesk.sync.merge import Change, MergeResult
+from gisdesk.sync.working_copy import SyncError, WorkingCopy
+from gisdesk.ui.i18n import current_language
+
+
+def _text(value: Any) -> str:
+    """A cell text for any stored value (geometry shown as its WKT start)."""
+    if isinstance(value, dict) and set(value) == {"$wkb"}:
+        value = bytes.fromhex(value["$wkb"])
+    if isinstance(value, bytes | bytearray):
+        try:
+            return shapely.from_wkb(bytes(value)).wkt[:60]
+        except shapely.errors.GEOSException:
+            return "<geometry>"
+    return "" if value is None else str(value)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    return table
+
+
+def _changed_fields(change: Change) -> str:
+    if change.kind != "update" or change.old is None or change.new is None:
+        return ""
+    return ", ".join(sorted(k for k in change.new if change.old.get(k) != change.new.get(k)))
+
+
+class PreviewDialog(QDialog):
+    """Before syncing: what goes up, what comes down, what will conflict."""
+
+    def __init__(self, result: MergeResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sync preview"))
+        kinds = {"insert": self.tr("added"), "update": self.tr("changed"),
+                 "delete": self.tr("deleted")}
+        headers = [self.tr("Layer"), self.tr("Asset UUID"), self.tr("Change"), self.tr("Fields")]
+
+        def rows(changes: list[Change]) -> list[list[str]]:
+            return [[c.layer, c.uuid, kinds[c.kind], _changed_fields(c)] for c in changes]
+
+        self.tabs = QTabWidget()
+        self.up = _table(headers, rows(result.to_hub))
+        self.down = _table(headers, rows(result.to_local))
+        self.conflicts = _table(
+            [self.tr("Layer"), self.tr("Asset UUID"), self.tr("Field"), self.tr("Base"),
+             self.tr("Mine"), self.tr("Theirs")],
+            [[c.layer, c.uuid, c.field or self.tr("(whole feature)"), _text(c.base),
+              _text(c.mine), _text(c.theirs)] for c in result.unresolved],
+        )
+        self.tabs.addTab(self.up, self.tr("Will be sent (%1)").replace(
+            "%1", str(len(result.to_hub))))
+        self.tabs.addTab(self.down, self.tr("Will be received (%1)").replace(
+            "%1", str(len(result.to_local))))
+        self.tabs.addTab(self.conflicts, self.tr("Will conflict (%1)").replace(
+            "%1", str(len(result.unresolved))))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+
+
+class GeometryView(QWidget):
+    """Mine (orange) and theirs (blue) geometries of a conflict drawn on one small map."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.geoms: list[tuple[shapely.Geometry, QColor]] = []
+        self.setMinimumSize(220, 180)
+
+    def show_geometries(self, mine: Any, theirs: Any) -> None:
+        """Draw the two WKB geometries (None or non-geometry values clear the view)."""
+        self.geoms = []
+        for value, color in ((theirs, QColor("#2e86c1")), (mine, QColor("#e67e22"))):
+            wkb = bytes.fromhex(value["$wkb"]) if isinstance(value, dict) and set(value) == {
+                "$wkb"} else value
+            if isinstance(wkb, bytes | bytearray):
+                self.geoms.append((shapely.from_wkb(bytes(wkb)), color))
+        self.update()
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#f7f5f0"))
+        if not self.geoms:
+            return
+        minx, miny, maxx, maxy = shapely.total_bounds([g for g, _ in self.geoms])
+        span = max(maxx - minx, maxy - miny, 1e-6) * 1.2
+        scale = min(self.width(), self.height()) / span
+        cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        def to_px(x: float, y: float) -> QPointF:
+            return QPointF(self.width() / 2 + (x - cx) * scale,
+                           self.height() / 2 - (y - cy) * scale)
+
+        for geom, color in self.geoms:
+            painter.setPen(QPen(color, 3))
+            for part in shapely.get_parts(shapely.boundary(geom) if geom.geom_type.endswith(
+                    "Polygon") else geom):
+                coords = shapely.get_coordinates(part)
+                path = QPainterPath(to_px(*coords[0]))
+                for x, y in coords[1:]:
+                    path.lineTo(to_px(x, y))
+                if len(coords) == 1:
+                    painter.drawEllipse(to_px(*coords[0]), 4, 4)
+                painter.drawPath(path)
+        painter.end()
+
+
+class ConflictDialog(QDialog):
+    """Waiting conflicts, one at a time: base, mine and theirs side by side; keep one."""
+
+    def __init__(self, copy: WorkingCopy, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.copy, self.catalog = copy, catalog
+        self.setWindowTitle(self.tr("Resolve conflicts"))
+        self.list = QListWidget()
+        self.detail = _table([self.tr("Base"), self.tr("Mine"), self.tr("Theirs")], [])
+        self.geometry = GeometryView()
+        self.note = QLabel(self.tr("The value you do not keep stays in the hub's conflict "
+                                   "record and can be restored."))
+        self.note.setWordWrap(True)
+        self.btn_mine = QPushButton(self.tr("Keep mine"))
+        self.btn_theirs = QPushButton(self.tr("Keep theirs"))
+        self.btn_mine.clicked.connect(lambda: self.resolve("mine"))
+        self.btn_theirs.clicked.connect(lambda: self.resolve("theirs"))
+        right = QWidget()
+        rlay = QVBoxLayout(right)
+        rlay.addWidget(self.detail)
+        rlay.addWidget(self.geometry)
+        rlay.addWidget(self.note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_mine)
+        buttons.addWidget(self.btn_theirs)
+        rlay.addLayout(buttons)
+        split = QSplitter()
+        split.addWidget(self.list)
+        split.addWidget(right)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        layout.addWidget(close)
+        self.list.currentRowChanged.connect(self._show)
+        self._fill()
+        self.resize(860, 480)
+
+    def _label(self, record: dict) -> str:
+        layer = self.catalog.layers.get(record["layer"])
+        field = record["field"] or self.tr("(whole feature)")
+        lang = current_language()
+        if layer is not None and record["field"] and layer.field(record["field"]):
+            field = layer.field(record["field"]).label.get(lang)
+        title = layer.title.get(lang) if layer is not None else record["layer"]
+        # The full UUID: test data and imports often share a prefix, so [:8] can be ambiguous.
+        return f"{title} · {record['uuid']} · {field}"
+
+    def _fill(self) -> None:
+        self.list.clear()
+        for record in self.copy.state.conflicts:
+            self.list.addItem(self._label(record))
+        has = bool(self.copy.state.conflicts)
+        self.btn_mine.setEnabled(has)
+        self.btn_theirs.setEnabled(has)
+        if has:
+            self.list.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        if row < 0 or row >= len(self.copy.state.conflicts):
+            self.detail.setRowCount(0)
+            return
+        record = self.copy.state.conflicts[row]
+        if record["field"] is None:  # a whole feature: show each field of both versions
+            mine, theirs = record["mine"] or {}, record["theirs"] or {}
+            base = record["base"] or {}
+            names = sorted(set(mine) | set(theirs) | set(base))
+            self.detail.setRowCount(len(names))
+            self.detail.setVerticalHeaderLabels(names)
+            for r, name in enumerate(names):
+                for c, side in enumerate((base, mine, theirs)):
+                    self.detail.setItem(r, c, QTableWidgetItem(_text(side.get(name))))
+            self.geometry.show_geometries(mine.get("geometry"), theirs.get("geometry"))
+        else:
+            self.detail.setRowCount(1)
+            self.detail.setVerticalHeaderLabels([record["field"]])
+            for c, key in enumerate(("base", "mine", "theirs")):
+                self.detail.setItem(0, c, QTableWidgetItem(_text(record[key])))
+            self.geometry.show_geometries(record["mine"], record["theirs"])
+        self.detail.resizeColumnsToContents()
+
+    def resolve(self, keep: str) -> None:
+        """Keep one side of the selected conflict."""
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        self.copy.resolve(row, keep)  # type: ignore[arg-type]
+        self._fill()
+
+
+class HistoryDialog(QDialog):
+    """The hub's revisions (author, time, summary) and the changes of the selected one."""
+
+    def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.setWindowTitle(self.tr("Sync history"))
+        self.revisions = hub.log(200)
+        self.list = _table(
+            [self.tr("Revision"), self.tr("Time (UTC)"), self.tr("Author"), self.tr("Summary")],
+            [[str(r.number), r.time, r.author, r.summary] for r in self.revisions],
+        )
+        self.changes = _table([self.tr("Layer"), self.tr("Asset UUID"), self.tr("Change"),
+                               self.tr("Fields")], [])
+        self.list.currentCellChanged.connect(lambda row, *_: self._show(row))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(self.changes)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        layout.addWidget(close)
+        self.resize(820, 520)
+        if self.revisions:
+            self.list.setCurrentCell(0, 0)
+
+    def _show(self, row: int) -> None:
+        if row < 0 or row >= len(self.revisions):
+            return
+        changes = self.hub.revision_changes(self.revisions[row].number)
+        self.changes.setRowCount(len(changes))
+        for r, change in enumerate(changes):
+            for c, value in enumerate((change.layer, change.uuid, change.kind,
+                                       _changed_fields(change))):
+                self.changes.setItem(r, c, QTableWidgetItem(value))
+        self.changes.resizeColumnsToContents()
+
+
+class CheckoutDialog(QDialog):
+    """File ▸ Check out from hub: a hub (folder or postgresql:…) and a target folder."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Check out from hub"))
+        self.hub_edit = QLineEdit()
+        self.hub_edit.setPlaceholderText(self.tr("hub folder, or postgresql:service=…"))
+        self.target_edit = QLineEdit()
+        browse_hub = QPushButton(self.tr("Folder…"))
+        browse_target = QPushButton(self.tr("Folder…"))
+        browse_hub.clicked.connect(lambda: self._browse(self.hub_edit))
+        browse_target.clicked.connect(lambda: self._browse(self.target_edit))
+        form = QFormLayout()
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        row1.addWidget(self.hub_edit)
+        row1.addWidget(browse_hub)
+        row2.addWidget(self.target_edit)
+        row2.addWidget(browse_target)
+        form.addRow(self.tr("Hub"), row1)
+        form.addRow(self.tr("New working copy"), row2)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b03a2e;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.checkout)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.copy: WorkingCopy | None = None
+
+    def _browse(self, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
+        if folder:
+            edit.setText(folder)
+
+    def checkout(self) -> None:
+        """Check out; errors stay in the dialog so the user can fix the path."""
+        from gisdesk.sync.folder_hub import HubError  # noqa: PLC0415
+
+        try:
+            hub = open_hub(self.hub_edit.text().strip())
+            self.copy = WorkingCopy.checkout(hub, Path(self.target_edit.text().strip()))
+        except (HubError, SyncError, OSError) as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
