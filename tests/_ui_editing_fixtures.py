@@ -66,11 +66,22 @@ def click(send_mouse, window: MainWindow, x: float, y: float) -> None:
     send_mouse(window.canvas, "release", pos)
 
 
-def answer_next_box(button_text: str) -> list[str]:
+class _Answers(list):
+    """Texts of the dialogs answered; ``stop()`` ends the polling once it cannot matter."""
+
+    stopped = False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def answer_next_box(button_text: str) -> _Answers:
     """Click ``button_text`` in the next modal dialog; the list receives the dialog's text."""
-    seen: list[str] = []
+    seen = _Answers()
 
     def poll(tries: int = 250) -> None:
+        if seen.stopped:
+            return
         dialogs = [QApplication.activeModalWidget(), *QApplication.topLevelWidgets()]
         for box in dialogs:
             if not isinstance(box, QDialog) or not box.isVisible():
@@ -90,9 +101,10 @@ def answer_next_box(button_text: str) -> list[str]:
 
 def close_window(window: MainWindow) -> None:
     """Close like a user who discards unsaved edits (else the prompt would wait forever)."""
-    if window.editing.controller.is_dirty:
-        answer_next_box("Discard")
-    window.close()
+    answers = answer_next_box("Discard") if window.editing.controller.is_dirty else None
+    window.close()  # modal: any Save/Discard prompt has been answered when this returns
+    if answers is not None:
+        answers.stop()  # never let a leftover poll fail the next test
     window.jobs.wait(5000)
     window.canvas.shutdown()
     window.deleteLater()
