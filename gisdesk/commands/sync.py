@@ -51,20 +51,12 @@ def _author(args: argparse.Namespace) -> str:
 
 
 def _layers_for(source: Path) -> tuple[dict[str, str], dict[str, str | None], list[str]]:
-    """(table -> UUID key, table -> owning OPD, all OPD codes) for defined layers of ``source``."""
-    import pyogrio
-
+    """(table -> UUID key, table -> owning OPD, all OPD codes) for the tables a hub carries."""
     from gisdesk.core.definitions import default_catalog
+    from gisdesk.sync.layers import hub_layers
 
-    catalog = default_catalog()
-    keys: dict[str, str] = {}
-    owners: dict[str, str | None] = {}
-    for name, _geom in pyogrio.list_layers(source):
-        ldef = catalog.match(str(name))
-        if ldef is not None:
-            keys[str(name)], owners[str(name)] = ldef.key, ldef.owner
-    opd = catalog.domains.get("opd")
-    return keys, owners, [str(c) for c in opd.codes()] if opd else []
+    found = hub_layers(source, default_catalog())
+    return found.keys, found.owners, found.departments
 
 
 def _hub_init(args: argparse.Namespace) -> int:
