@@ -48,7 +48,11 @@ def create_application() -> QApplication:
     QCoreApplication.setOrganizationName("GISDesk")
     QCoreApplication.setApplicationName("GIS Desk")
     app = QApplication.instance()
-    return app if isinstance(app, QApplication) else QApplication(sys.argv[:1])
+    app = app if isinstance(app, QApplication) else QApplication(sys.argv[:1])
+    from gisdesk.ui.app_icon import install_app_icon  # noqa: PLC0415 - tiny, Qt-only
+
+    install_app_icon(app)  # title bar, task bar and dialogs; keeps Qt's default if missing
+    return app
 
 
 def _generate_sample(target: Path, parent: MainWindow) -> Path | None:
@@ -114,6 +118,12 @@ def _exit_after_first_map(app: QApplication, window: MainWindow) -> None:
     window.canvas.map_rendered.connect(check)
 
 
+def _start_up(window: MainWindow) -> None:
+    from gisdesk.ui.welcome import start_up  # noqa: PLC0415 - lazy: not on the launch path
+
+    start_up(window)
+
+
 def run_app(files: list[str], lang: str | None = None) -> int:
     """Open the main window on ``files`` (default: the sample city) and run the event loop."""
     app = create_application()
@@ -128,12 +138,14 @@ def run_app(files: list[str], lang: str | None = None) -> int:
     for path in targets:
         window.open_path(path)  # reading starts while the window appears
     window.show()
-    if window.editing is not None and not os.environ.get(EXIT_AFTER_FIRST_MAP):
-        window.editing.ensure_profile()  # first start: who is editing (name, OPD, role)
     if not targets:
         sample = sample_city(window)  # generated on a first start without a bundled sample
         if sample is not None:
             window.open_path(sample)
+    if not os.environ.get(EXIT_AFTER_FIRST_MAP):
+        # First start: the welcome (then who is editing); later starts: the profile question
+        # while unanswered. After the first paint, so it never delays the map.
+        QTimer.singleShot(0, lambda: _start_up(window))
     if project.catalog.errors:
         window.status.showMessage(
             QCoreApplication.translate("App", "{n} layer definition(s) have errors").format(

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from gisdesk import __version__
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Extent, Project
 from gisdesk.core.selection import Selection
@@ -98,6 +97,7 @@ class MainWindow(QMainWindow):
         self.act_previous = self._action(c.previous_extent, "Alt+Left")
         self.act_next = self._action(c.next_extent, "Alt+Right")
         self.act_about = self._action(self.show_about)
+        self.act_welcome = self._action(self.show_welcome)
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[Tool, QAction] = {}
         for tool, shortcut in zip(Tool, ("P", "Z", "I", "S"), strict=True):
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.menu_language.addAction(action)
         self.menu_help = bar.addMenu("")
-        self.menu_help.addAction(self.act_about)
+        self.menu_help.addActions([self.act_welcome, self.act_about])
 
     def _create_toolbar(self) -> None:
         self.toolbar = self.addToolBar("")
@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
             self.act_previous: self.tr("&Previous Extent"),
             self.act_next: self.tr("&Next Extent"),
             self.act_about: self.tr("&About GIS Desk"),
+            self.act_welcome: self.tr("&Welcome…"),
             self.tool_actions[Tool.PAN]: self.tr("Pan"),
             self.tool_actions[Tool.ZOOM_BOX]: self.tr("Zoom Box"),
             self.tool_actions[Tool.IDENTIFY]: self.tr("Identify"),
@@ -530,13 +531,17 @@ class MainWindow(QMainWindow):
         self.act_previous.setEnabled(self.canvas.can_go_back())
         self.act_next.setEnabled(self.canvas.can_go_forward())
 
-    def show_about(self) -> None:
-        """Help ▸ About."""
-        QMessageBox.about(
-            self, self.tr("About GIS Desk"),
-            self.tr("GIS Desk {version}\nOffline-first desktop GIS for city asset management.")
-            .format(version=__version__),
-        )
+    def show_about(self) -> QWidget:
+        """Help ▸ About GIS Desk: version and every bundled component's licence."""
+        from gisdesk.ui.about import show_about  # noqa: PLC0415 - only when asked for
+
+        return show_about(self)
+
+    def show_welcome(self) -> QWidget:
+        """Help ▸ Welcome…: the first-run page again (sample city, open, hub, profile)."""
+        from gisdesk.ui.welcome import show_welcome  # noqa: PLC0415 - only when asked for
+
+        return show_welcome(self)
 
     # --- drag and drop ------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
