@@ -41,6 +41,79 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/about.py" line="+120"/>
+        <source>About GIS Desk</source>
+        <translation>Tentang GIS Desk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GIS Desk {version}</source>
+        <translation>GIS Desk {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline-first desktop GIS for city asset management.</source>
+        <translation>SIG desktop yang bekerja tanpa jaringan untuk pengelolaan aset kota.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GIS Desk is free software under the GNU General Public License, version 3 or later ({licence}). It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>GIS Desk adalah perangkat lunak bebas di bawah GNU General Public License versi 3 atau yang lebih baru ({licence}). Perangkat lunak ini diberikan TANPA JAMINAN APA PUN.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Qt {qt} · Python {python}</source>
+        <translation>Qt {qt} · Python {python}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Components and licences</source>
+        <translation>Komponen dan lisensi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt and map data</source>
+        <translation>Qt dan data peta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Component</source>
+        <translation>Komponen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used for</source>
+        <translation>Digunakan untuk</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>GIS Desk uses the Qt libraries through PySide6 under the GNU Lesser General Public License version 3 (LGPLv3). GIS Desk does not modify Qt and loads it as separate shared libraries, so you may replace them with your own build of the same Qt version. In this installation they are loaded from:</source>
+        <translation>GIS Desk menggunakan pustaka Qt melalui PySide6 di bawah GNU Lesser General Public License versi 3 (LGPLv3). GIS Desk tidak mengubah Qt dan memuatnya sebagai pustaka bersama yang terpisah, sehingga Anda boleh menggantinya dengan hasil build Anda sendiri dari versi Qt yang sama. Pada instalasi ini pustaka tersebut dimuat dari:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace the Qt and PySide6 files in that folder (or install your PySide6 build into the same Python environment). The source code of Qt is at &lt;a href=&quot;https://download.qt.io/&quot;&gt;download.qt.io&lt;/a&gt;; the full licence text and the details are under Qt / PySide6 in the Components and licences tab.</source>
+        <translation>Ganti berkas Qt dan PySide6 di folder itu (atau pasang build PySide6 Anda ke lingkungan Python yang sama). Kode sumber Qt tersedia di &lt;a href=&quot;https://download.qt.io/&quot;&gt;download.qt.io&lt;/a&gt;; teks lisensi lengkap dan rinciannya ada pada Qt / PySide6 di tab Komponen dan lisensi.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Map data: the sample city is made up and GIS Desk ships no OpenStreetMap data. Web maps exported with the optional online OpenStreetMap background, and maps made from OpenStreetMap data, must credit: {attribution}.</source>
+        <translation>Data peta: kota contoh adalah rekaan dan GIS Desk tidak menyertakan data OpenStreetMap. Peta web yang diekspor dengan latar daring OpenStreetMap (opsional), dan peta yang dibuat dari data OpenStreetMap, wajib mencantumkan: {attribution}.</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisUi</name>
     <message>
         <location filename="../../gisdesk/ui/analysis/analysis_ui.py" line="+56"/>
@@ -156,7 +229,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gisdesk/ui/app.py" line="+61"/>
+        <location filename="../../gisdesk/ui/app.py" line="+65"/>
         <source>Preparing the sample city of Gorontalo…</source>
         <translation>Menyiapkan contoh data Kota Gorontalo…</translation>
     </message>
@@ -178,7 +251,7 @@ Use File ▸ Open Data to open your own files.</source>
 Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>{n} layer definition(s) have errors</source>
         <translation>{n} definisi lapisan mengandung kesalahan</translation>
     </message>
@@ -419,7 +492,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+280"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+283"/>
         <source>Check out from hub</source>
         <translation>Ambil dari hub</translation>
     </message>
@@ -494,7 +567,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-156"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-158"/>
         <source>Resolve conflicts</source>
         <translation>Selesaikan konflik</translation>
     </message>
@@ -1260,7 +1333,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+54"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+56"/>
         <source>Sync history</source>
         <translation>Riwayat sinkronisasi</translation>
     </message>
@@ -1608,6 +1681,104 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>Licenses</name>
+    <message>
+        <location filename="../../gisdesk/licenses.py" line="+101"/>
+        <source>The licence text is missing from {path}; see {url}.</source>
+        <translation>Teks lisensi tidak ada di {path}; lihat {url}.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>This program</source>
+        <translation>Program ini</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User interface</source>
+        <translation>Antarmuka pengguna</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+32"/>
+        <source>Reading and writing GIS file formats</source>
+        <translation>Membaca dan menulis format berkas SIG</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+25"/>
+        <source>Coordinate systems and reprojection</source>
+        <translation>Sistem koordinat dan proyeksi ulang</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Geometry operations</source>
+        <translation>Operasi geometri</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+23"/>
+        <source>Exported web maps</source>
+        <translation>Peta web hasil ekspor</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Optional online background of exported web maps</source>
+        <translation>Latar daring opsional untuk peta web hasil ekspor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+36"/>
+        <source>Feature tables</source>
+        <translation>Tabel fitur</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Geometries</source>
+        <translation>Geometri</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+32"/>
+        <source>Fast file reading</source>
+        <translation>Pembacaan berkas yang cepat</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Charts</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync change sets</source>
+        <translation>Kumpulan perubahan sinkronisasi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking layer definitions</source>
+        <translation>Pemeriksaan definisi lapisan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading layer definitions</source>
+        <translation>Pembacaan definisi lapisan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Numerical arrays</source>
+        <translation>Larik numerik</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PostGIS hub connection</source>
+        <translation>Koneksi ke hub PostGIS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Excel table export</source>
+        <translation>Ekspor tabel Excel</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gisdesk/ui/main_window.py" line="+237"/>
@@ -1668,6 +1839,11 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+1"/>
         <source>&amp;About GIS Desk</source>
         <translation>&amp;Tentang GIS Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Welcome…</source>
+        <translation>&amp;Selamat datang…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1869,15 +2045,13 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>About GIS Desk</source>
-        <translation>Tentang GIS Desk</translation>
+        <translation type="vanished">Tentang GIS Desk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>GIS Desk {version}
 Offline-first desktop GIS for city asset management.</source>
-        <translation>GIS Desk {version}
+        <translation type="vanished">GIS Desk {version}
 SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
@@ -2100,7 +2274,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-179"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-181"/>
         <source>Sync preview</source>
         <translation>Pratinjau sinkronisasi</translation>
     </message>
@@ -3839,6 +4013,90 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+1"/>
         <source>No</source>
         <translation>Tidak</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/welcome.py" line="+178"/>
+        <source>No profile yet: you can look at the map, but editing needs a profile.</source>
+        <translation>Belum ada profil: Anda dapat melihat peta, tetapi menyunting memerlukan profil.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>viewer</source>
+        <translation>peninjau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>editor</source>
+        <translation>penyunting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editing as {name} ({opd}), role: {role}.</source>
+        <translation>Menyunting sebagai {name} ({opd}), peran: {role}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Welcome to GIS Desk</source>
+        <translation>Selamat datang di GIS Desk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GIS Desk keeps the city&apos;s assets — roads, water mains, drains, streetlights and more — on your computer, works without a network and syncs with your team when you are back online. Where would you like to start?</source>
+        <translation>GIS Desk menyimpan aset kota — jalan, pipa air, saluran, lampu jalan, dan lainnya — di komputer Anda, bekerja tanpa jaringan, dan menyinkronkan dengan tim Anda saat kembali daring. Mau mulai dari mana?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language:</source>
+        <translation>Bahasa:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the sample city</source>
+        <translation>Buka kota contoh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A made-up city shaped like Gorontalo, to try every tool without risk.</source>
+        <translation>Kota rekaan yang menyerupai Gorontalo, untuk mencoba semua alat tanpa risiko.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a file…</source>
+        <translation>Buka berkas…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GeoPackage, Shapefile, GeoJSON, KML, CSV and more, or a GIS Desk project.</source>
+        <translation>GeoPackage, Shapefile, GeoJSON, KML, CSV, dan lainnya, atau proyek GIS Desk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check out from a hub…</source>
+        <translation>Ambil dari hub…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy your department&apos;s shared data to this computer to edit it offline and sync later.</source>
+        <translation>Salin data bersama OPD Anda ke komputer ini untuk disunting tanpa jaringan dan disinkronkan nanti.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up your profile…</source>
+        <translation>Atur profil Anda…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name, department (OPD) and role: recorded with every edit and sync.</source>
+        <translation>Nama, perangkat daerah (OPD), dan peran Anda: dicatat pada setiap suntingan dan sinkronisasi.</translation>
     </message>
 </context>
 </TS>
