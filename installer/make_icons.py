@@ -11,7 +11,7 @@ into the .ico, because Qt's ICO writer stores a single size.
 Run it after editing the SVG::
 
     .venv/bin/python installer/make_icons.py            # rewrite the PNGs and the ICO
-    .venv/bin/python installer/make_icons.py --check    # exit 1 if they are stale
+    .venv/bin/python installer/make_icons.py --check    # exit 1 if one is missing or misshapen
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import struct
 import sys
 from pathlib import Path
 
@@ -80,24 +81,60 @@ def expected_files(svg: Path = SVG) -> dict[Path, bytes]:
     return files
 
 
-def stale_files(svg: Path = SVG) -> list[Path]:
-    """Icon files that are missing or older than the SVG (a cheap check for the build script)."""
-    svg_time = svg.stat().st_mtime
-    names = [f"gisdesk-{s}.png" for s in PNG_SIZES] + ["gisdesk.ico"]
-    paths = [svg.parent / name for name in names]
-    return [p for p in paths if not p.is_file() or p.stat().st_mtime < svg_time]
+def ico_sizes(data: bytes) -> set[int]:
+    """The square sizes stored in an .ico file, read from its directory (no Pillow needed)."""
+    reserved, kind, count = struct.unpack_from("<HHH", data, 0)
+    if reserved != 0 or kind != 1:
+        raise ValueError("not an .ico file")
+    sizes = set()
+    for i in range(count):
+        width, height = struct.unpack_from("<BB", data, 6 + 16 * i)
+        if width == height:
+            sizes.add(width or 256)  # 0 means 256 in the ICO directory
+    return sizes
+
+
+def icon_problems(folder: Path = ICONS) -> list[str]:
+    """What is missing or wrong in the committed icon set (sizes, not pixels).
+
+    The check is about presence and dimensions, not bytes: PNG encoders of different Qt
+    versions differ, and a build must not rewrite tracked files just because it ran elsewhere.
+    It needs only Qt (a dependency of the app), so it runs in any venv.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QImage  # noqa: PLC0415
+
+    problems = []
+    for size in PNG_SIZES:
+        path = folder / f"gisdesk-{size}.png"
+        if not path.is_file():
+            problems.append(f"missing {path.name}")
+            continue
+        image = QImage(str(path))
+        if (image.width(), image.height()) != (size, size) or not image.hasAlphaChannel():
+            problems.append(
+                f"{path.name} is {image.width()}x{image.height()}, not {size}px with alpha"
+            )
+    ico = folder / "gisdesk.ico"
+    if not ico.is_file():
+        problems.append("missing gisdesk.ico")
+    else:
+        missing = sorted(set(ICO_SIZES) - ico_sizes(ico.read_bytes()))
+        if missing:
+            problems.append(f"gisdesk.ico lacks sizes {missing}")
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the icon set, or with ``--check`` report stale files and exit 1."""
+    """Write the icon set, or with ``--check`` report problems and exit 1."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only report stale icons")
+    parser.add_argument("--check", action="store_true", help="only check the committed icons")
     args = parser.parse_args(argv)
     if args.check:
-        stale = stale_files()
-        for path in stale:
-            print(f"stale: {path.relative_to(ROOT)}")
-        return 1 if stale else 0
+        problems = icon_problems()
+        for problem in problems:
+            print(problem)
+        return 1 if problems else 0
     for path, data in expected_files().items():
         path.write_bytes(data)
         print(f"wrote {path.relative_to(ROOT)} ({len(data)} bytes)")

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-image0
   fonts-dejavu-core xvfb xauth poppler-utils gdal-bin
   postgresql postgis
+  nsis
 )
 
 missing_apt() {

@@ -23,18 +23,21 @@ data; a bundled library given a foreign ``proj.db`` fails to reproject, and a fo
 moves those variables aside, keeping their values as ``GISDESK_HOST_<NAME>`` for diagnosis.
 ``GISDESK_KEEP_GEO_ENV=1`` keeps them (for an admin who knows they match, e.g. extra grids).
 
-It runs before any application module is imported. The bundle test runs the app with bogus
-values of all four variables and checks reading and reprojection still work.
+It runs before any application module is imported. tests/test_bundle_files.py checks the
+function; the bundle test runs the app with a broken ``proj.db`` in all four variables and
+checks reading and reprojection still work.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import MutableMapping
 
 GEO_VARIABLES = ("GDAL_DATA", "PROJ_DATA", "PROJ_LIB", "GDAL_DRIVER_PATH")
 
 
-def isolate_geo_environment(environ: os._Environ[str] | dict[str, str]) -> list[str]:
+def isolate_geo_environment(environ: MutableMapping[str, str]) -> list[str]:
     """Move inherited GDAL/PROJ paths aside in ``environ``; return the names moved."""
     if environ.get("GISDESK_KEEP_GEO_ENV") == "1":
         return []
@@ -47,4 +50,5 @@ def isolate_geo_environment(environ: os._Environ[str] | dict[str, str]) -> list[
     return moved
 
 
-isolate_geo_environment(os.environ)
+if getattr(sys, "frozen", False):  # importing it from a test must not touch the test's env
+    isolate_geo_environment(os.environ)

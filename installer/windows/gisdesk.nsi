@@ -8,7 +8,8 @@
 ;   VERSION  the app version, e.g. 0.1.0 (gisdesk.__version__). Required.
 ;   OUTDIR   where the setup .exe goes (default: the current folder).
 ;   ICON     the .ico for the installer, uninstaller and shortcuts
-;            (default: resources\icons\gisdesk.ico next to this script's repo).
+;            (default: resources/icons/gisdesk.ico of this repository).
+;   Relative paths are taken from this script's folder (makensis changes into it).
 ;   FAST     store files uncompressed: for the compile test only (seconds instead of minutes).
 ;
 ; Honesty note: the automated test (tests/test_bundle.py) can only prove that this script
@@ -37,7 +38,9 @@ RequestExecutionLevel admin
   !define OUTDIR "."
 !endif
 !ifndef ICON
-  !define ICON "${__FILEDIR__}\..\..\resources\icons\gisdesk.ico"
+  ; Relative to this script: makensis works in the script's folder (unless run with -NOCD).
+  ; Forward slashes: accepted by makensis on Windows and the only separator it takes on Linux.
+  !define ICON "../../resources/icons/gisdesk.ico"
 !endif
 !ifdef FAST
   SetCompress off
