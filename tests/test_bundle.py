@@ -190,11 +190,19 @@ def test_bundle_reprojects_to_lon_lat(
     assert LAT_RANGE[0] < miny < maxy < LAT_RANGE[1]
 
 
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.lstat().st_size, p.lstat().st_mtime_ns)
+            for p in folder.rglob("*")}
+
+
 def test_bundle_opens_the_desktop_app_in_indonesian(bundle: Bundle, tmp_path: Path) -> None:
-    """The GUI starts, opens the bundled sample city and finishes drawing the first map."""
+    """The GUI starts, opens the bundled sample city and finishes drawing the first map,
+    writing nothing into the program folder (an office install is read-only: Program Files)."""
     env = clean_env(tmp_path / "home", GISDESK_EXIT_AFTER_FIRST_MAP="1")
+    before = _snapshot(bundle.app_dir)
     proc = run(bundle, ["--lang", "id"], cwd=tmp_path, env=env, timeout=180)
     assert "first_map_seconds=" in proc.stdout
+    assert _snapshot(bundle.app_dir) == before
 
 
 def test_bundle_ships_the_indonesian_translation(bundle: Bundle) -> None:
