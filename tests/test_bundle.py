@@ -29,6 +29,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QImage
 
 import gisdesk
+from gisdesk.licenses import COMPONENTS
 
 pytestmark = pytest.mark.slow
 
@@ -225,6 +226,12 @@ def test_bundle_holds_its_data_and_no_development_junk(bundle: Bundle) -> None:
     ]:
         assert (internal / needed).exists(), f"bundle lacks {needed}"
     assert list((internal / "layers").rglob("*.yaml")), "no layer definitions in the bundle"
+    # Help > About reads each component's version from its package metadata.
+    metadata = {p.name.split("-")[0].lower() for p in internal.glob("*.dist-info")}
+    wanted = {c.distribution.replace("-", "_").lower() for c in COMPONENTS
+              if c.distribution and c.distribution != "gisdesk"}  # gisdesk: __version__
+    assert wanted - metadata == set()
+    assert not list(internal.glob("gisdesk*.egg-info")), "the checkout's build metadata leaked in"
 
     junk = []
     total = 0
