@@ -11,12 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 _translator: Callable[[str, str], str] | None = None
+_language = "en"
 
 
-def install(translator: Callable[[str, str], str] | None) -> None:
-    """Route :func:`translate` through ``translator`` (None restores English)."""
-    global _translator  # noqa: PLW0603 - one process-wide hook, set once by the UI
+def install(translator: Callable[[str, str], str] | None, lang: str = "en") -> None:
+    """Route :func:`translate` through ``translator`` (None restores English).
+
+    ``lang`` is the UI language the translator speaks, so core messages can also pick the
+    matching half of a definition's ``{en, id}`` text (a layer's title, not its file name).
+    """
+    global _translator, _language  # noqa: PLW0603 - one process-wide hook, set by the UI
     _translator = translator
+    _language = lang if translator is not None else "en"
+
+
+def language() -> str:
+    """The language core messages are shown in ("en" without the UI)."""
+    return _language
 
 
 def translate(context: str, text: str) -> str:

@@ -36,7 +36,7 @@ def test_roles_viewer_cannot_edit_through_core(project) -> None:
 
 def test_roles_pdam_editor_cannot_edit_roads(project) -> None:
     session = EditSession(project, PDAM_EDITOR)
-    with pytest.raises(PermissionError, match=r"Budi \(PDAM\) cannot edit 'roads'.*PUPR"):
+    with pytest.raises(PermissionError, match=r"Budi \(PDAM\) cannot edit 'Roads'.*PUPR"):
         session.apply(SetAttribute(layer="roads", uuid=ROAD[1], field="notes", value="x"))
     line = shapely.LineString([(X0, Y0), (X0 + 5, Y0 + 5)])
     with pytest.raises(PermissionError):

@@ -58,7 +58,7 @@ class EditContext:
         found = self.project.layer(name)
         if found is None:
             raise KeyError(
-                translate(_CTX, "Layer '{layer}' is not open in the project.").format(layer=name)
+                translate("Edits", "Layer '{layer}' is not open in the project.").format(layer=name)
             )
         return found
 
@@ -66,7 +66,7 @@ class EditContext:
         """The definition of layer ``name``; edits need one to be validated."""
         lyr = self.layer(name)
         if lyr.definition is None:
-            text = translate(_CTX, "Layer '{layer}' has no definition, so it cannot be edited.")
+            text = translate("Edits", "Layer '{layer}' has no definition, so it cannot be edited.")
             raise KeyError(text.format(layer=name))
         return lyr.definition
 
@@ -160,7 +160,8 @@ class SetAttribute(Command):
 
     def text(self) -> str:
         """History line."""
-        return translate(_CTX, "Set {field} of {uuid}").format(field=self.field, uuid=self.uuid[:8])
+        return translate("Edits",
+            "Set {field} of {uuid}").format(field=self.field, uuid=self.uuid[:8])
 
     def touched(self) -> list[FeatureRef]:
         """The one feature."""
@@ -175,7 +176,7 @@ class SetAttribute(Command):
         who = describe_feature(ldef, row or {})
         fdef = ldef.field(self.field)
         if fdef is not None and fdef.readonly:
-            msg = translate(_CTX, "the field is read-only")
+            msg = translate("Edits", "the field is read-only")
             raise field_error(self.layer, who, self.field, msg)
         self.value = coerce_value(ldef, self.field, self.value, ctx.catalog, who)
         self.old = row.get(self.field) if row else None
@@ -189,10 +190,11 @@ class SetAttribute(Command):
 def check_geometry(ldef: LayerDef, geom: Any, feature: str) -> None:
     """Refuse geometry that is missing, of the wrong type, or invalid (e.g. self-intersecting)."""
     if not isinstance(geom, shapely.Geometry) or geom.is_empty:
-        raise field_error(ldef.name, feature, "geometry", translate(_CTX, "a geometry is required"))
+        raise field_error(ldef.name, feature, "geometry", translate("Edits",
+            "a geometry is required"))
     base = geom.geom_type.removeprefix("Multi")
     if base != ldef.geometry:
-        msg = translate(_CTX, "a {got} cannot go into a {want} layer").format(
+        msg = translate("Edits", "a {got} cannot go into a {want} layer").format(
             got=geom.geom_type, want=ldef.geometry
         )
         raise field_error(ldef.name, feature, "geometry", msg)
@@ -200,10 +202,10 @@ def check_geometry(ldef: LayerDef, geom: Any, feature: str) -> None:
         len({tuple(xy) for xy in shapely.get_coordinates(part).round(9)}) < 2
         for part in shapely.get_parts(geom)
     ):
-        msg = translate(_CTX, "a line needs at least two distinct points")
+        msg = translate("Edits", "a line needs at least two distinct points")
         raise field_error(ldef.name, feature, "geometry", msg)
     if not shapely.is_valid(geom):
-        msg = translate(_CTX, "invalid geometry: {reason}").format(
+        msg = translate("Edits", "invalid geometry: {reason}").format(
             reason=shapely.is_valid_reason(geom)
         )
         raise field_error(ldef.name, feature, "geometry", msg)
@@ -212,7 +214,7 @@ def check_geometry(ldef: LayerDef, geom: Any, feature: str) -> None:
 def refuse_taken_uuid(layer: MapLayer, ldef: LayerDef, uuid: str, who: str) -> None:
     """A new feature may not reuse a UUID: identity must stay unique."""
     if rows.locate(layer, uuid) is not None:
-        msg = translate(_CTX, "UUID {uuid} is already used in this layer").format(uuid=uuid)
+        msg = translate("Edits", "UUID {uuid} is already used in this layer").format(uuid=uuid)
         raise field_error(ldef.name, who, ldef.key, msg)
 
 
@@ -227,7 +229,7 @@ class AddFeature(Command):
 
     def text(self) -> str:
         """History line."""
-        return translate(_CTX, "Add feature {uuid}").format(uuid=self.uuid[:8])
+        return translate("Edits", "Add feature {uuid}").format(uuid=self.uuid[:8])
 
     def touched(self) -> list[FeatureRef]:
         """The new feature."""
@@ -263,7 +265,7 @@ class DeleteFeature(Command):
 
     def text(self) -> str:
         """History line."""
-        return translate(_CTX, "Delete feature {uuid}").format(uuid=self.uuid[:8])
+        return translate("Edits", "Delete feature {uuid}").format(uuid=self.uuid[:8])
 
     def touched(self) -> list[FeatureRef]:
         """The deleted feature."""

@@ -33,7 +33,7 @@ _CTX = "Edits"
 def _geometry_column(ctx: EditContext, layer: str) -> str:
     col = rows.geometry_column(ctx.layer(layer).frame)
     if col is None:
-        raise field_error(layer, "", "geometry", translate(_CTX, "the layer has no geometry"))
+        raise field_error(layer, "", "geometry", translate("Edits", "the layer has no geometry"))
     return col
 
 
@@ -48,7 +48,7 @@ class SetGeometry(Command):
 
     def text(self) -> str:
         """History line."""
-        return translate(_CTX, "Change geometry of {uuid}").format(uuid=self.uuid[:8])
+        return translate("Edits", "Change geometry of {uuid}").format(uuid=self.uuid[:8])
 
     def touched(self) -> list[FeatureRef]:
         """The reshaped feature."""
@@ -87,7 +87,7 @@ class SplitLine(Command):
 
     def text(self) -> str:
         """History line."""
-        return translate(_CTX, "Split line {uuid}").format(uuid=self.uuid[:8])
+        return translate("Edits", "Split line {uuid}").format(uuid=self.uuid[:8])
 
     def touched(self) -> list[FeatureRef]:
         """The shortened original and the new piece."""
@@ -95,11 +95,11 @@ class SplitLine(Command):
 
     def _pieces(self, line: Any, who: str) -> tuple[Any, Any]:
         if line is None or line.geom_type != "LineString":
-            msg = translate(_CTX, "only single lines split")
+            msg = translate("Edits", "only single lines split")
             raise field_error(self.layer, who, "geometry", msg)
         dist = line.project(self.point)
         if dist <= 1e-9 or dist >= line.length - 1e-9:
-            msg = translate(_CTX, "the split point is at an end of the line")
+            msg = translate("Edits", "the split point is at an end of the line")
             raise field_error(self.layer, who, "geometry", msg)
         return substring(line, 0, dist), substring(line, dist, line.length)
 

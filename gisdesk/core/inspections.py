@@ -80,7 +80,7 @@ class AddInspection(Command):
 
     def text(self) -> str:
         """History line."""
-        return translate(_CTX, "Inspect {uuid}").format(uuid=self.asset_uuid[:8])
+        return translate("Inspections", "Inspect {uuid}").format(uuid=self.asset_uuid[:8])
 
     def permission_layers(self) -> list[str]:
         """Inspecting needs the right to edit the asset's layer, not the inspections table."""
@@ -106,7 +106,8 @@ class AddInspection(Command):
             codes = [str(c) for c in domain.codes()] if domain else []
             bad = [c for c in record["defects"].split(";") if c.strip() not in codes]
             if bad:
-                msg = translate(_CTX, "unknown defect codes {bad}; allowed: {codes}").format(
+                msg = translate("Inspections",
+                    "unknown defect codes {bad}; allowed: {codes}").format(
                     bad=", ".join(bad), codes=", ".join(codes)
                 )
                 raise field_error(self.layer, who, "defects", msg)
@@ -124,7 +125,8 @@ class AddInspection(Command):
         bad = [f for f in self.photo_files
                if not Path(f).is_file() or Path(f).suffix.lower() not in PHOTO_SUFFIXES]
         if bad:
-            msg = translate(_CTX, "not an image file that can be attached: {files}").format(
+            msg = translate("Inspections",
+                "not an image file that can be attached: {files}").format(
                 files=", ".join(str(f) for f in bad))
             raise field_error(self.layer, who, "photos", msg)
         if len(self.photo_ids) != len(self.photo_files):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gisdesk.core.definitions import Catalog, LayerDef
-from gisdesk.i18n import translate
+from gisdesk.i18n import language, translate
 
 Role = Literal["viewer", "editor", "admin"]
 ROLES: tuple[Role, ...] = ("viewer", "editor", "admin")
@@ -39,10 +39,10 @@ class Profile:
 def make_profile(name: str, opd: str, role: str, catalog: Catalog) -> Profile:
     """Build a profile, refusing an unknown role or an OPD not in the shared ``opd`` domain."""
     if not name.strip():
-        raise ValueError(translate(_CTX, "A user profile needs a name."))
+        raise ValueError(translate("Roles", "A user profile needs a name."))
     if role not in ROLES:
         raise ValueError(
-            translate(_CTX, "Unknown role '{role}'; choose one of: {roles}.").format(
+            translate("Roles", "Unknown role '{role}'; choose one of: {roles}.").format(
                 role=role, roles=", ".join(ROLES)
             )
         )
@@ -50,7 +50,7 @@ def make_profile(name: str, opd: str, role: str, catalog: Catalog) -> Profile:
     codes = domain.codes() if domain else []
     if opd not in codes:
         raise ValueError(
-            translate(_CTX, "Unknown department (OPD) '{opd}'; choose one of: {codes}.").format(
+            translate("Roles", "Unknown department (OPD) '{opd}'; choose one of: {codes}.").format(
                 opd=opd, codes=", ".join(str(c) for c in codes)
             )
         )
@@ -71,13 +71,13 @@ def check_can_edit(profile: Profile, layer: LayerDef) -> None:
     if can_edit(profile, layer):
         return
     if profile.role == "viewer":
-        text = translate(_CTX, "{user} has the viewer role and cannot edit '{layer}'.")
+        text = translate("Roles", "{user} has the viewer role and cannot edit '{layer}'.")
     else:
         text = translate(
-            _CTX, "{user} ({opd}) cannot edit '{layer}': it is owned by {owner}."
+            "Roles", "{user} ({opd}) cannot edit '{layer}': it is owned by {owner}."
         )
-    raise PermissionError(
-        text.format(
-            user=profile.name, opd=profile.opd, layer=layer.name, owner=layer.owner or "admins"
-        )
+    owner = layer.owner or translate("Roles", "administrators")
+    raise PermissionError(  # the layer as the user knows it: its title in the UI language
+        text.format(user=profile.name, opd=profile.opd, layer=layer.title.get(language()),
+                    owner=owner)
     )

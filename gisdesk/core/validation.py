@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from gisdesk.core.definitions import Catalog, FieldDef, LayerDef
-from gisdesk.i18n import translate
+from gisdesk.i18n import QT_TRANSLATE_NOOP, language, translate
 
 _CTX = "Validation"
 
@@ -34,7 +34,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return translate(_CTX, "Layer '{layer}', feature {feature}, field '{field}': {msg}").format(
+        return translate("Validation",
+            "Layer '{layer}', feature {feature}, field '{field}': {msg}").format(
             layer=self.layer, feature=self.feature or "(new)", field=self.field, msg=self.message
         )
 
@@ -146,34 +147,35 @@ _CONVERTERS = {
     "boolean": _to_bool,
 }
 
-_TYPE_HINTS = {
-    "uuid": "a UUID such as 123e4567-e89b-12d3-a456-426614174000",
-    "text": "text",
-    "integer": "a whole number",
-    "real": "a number",
-    "date": "a date YYYY-MM-DD",
-    "datetime": "a date and time YYYY-MM-DDTHH:MM:SS",
-    "boolean": "true or false",
+_TYPE_HINTS = {  # marked for lupdate; translated when the message is made
+    "uuid": QT_TRANSLATE_NOOP("Validation", "a UUID such as 123e4567-e89b-12d3-a456-426614174000"),
+    "text": QT_TRANSLATE_NOOP("Validation", "text"),
+    "integer": QT_TRANSLATE_NOOP("Validation", "a whole number"),
+    "real": QT_TRANSLATE_NOOP("Validation", "a number"),
+    "date": QT_TRANSLATE_NOOP("Validation", "a date YYYY-MM-DD"),
+    "datetime": QT_TRANSLATE_NOOP("Validation", "a date and time YYYY-MM-DDTHH:MM:SS"),
+    "boolean": QT_TRANSLATE_NOOP("Validation", "true or false"),
 }
 
 
 def _check_rules(fdef: FieldDef, value: Any, catalog: Catalog) -> str | None:
     """Return what is wrong with an already-typed value, or None."""
     if fdef.min is not None and value < fdef.min:
-        text = translate(_CTX, "{value} is below the minimum {min}")
+        text = translate("Validation", "{value} is below the minimum {min}")
         return text.format(value=value, min=fdef.min)
     if fdef.max is not None and value > fdef.max:
-        text = translate(_CTX, "{value} is above the maximum {max}")
+        text = translate("Validation", "{value} is above the maximum {max}")
         return text.format(value=value, max=fdef.max)
     if fdef.max_length is not None and isinstance(value, str) and len(value) > fdef.max_length:
-        return translate(_CTX, "text is {n} characters long; at most {max} allowed").format(
+        return translate("Validation", "text is {n} characters long; at most {max} allowed").format(
             n=len(value), max=fdef.max_length
         )
     if fdef.domain is not None:
         domain = catalog.domains.get(fdef.domain)
         if domain is not None and value not in domain.codes():
-            allowed = ", ".join(f"{v.code} ({v.label.en})" for v in domain.values)
-            text = translate(_CTX, "{value!r} is not in the list '{domain}'; allowed: {allowed}")
+            allowed = ", ".join(f"{v.code} ({v.label.get(language())})" for v in domain.values)
+            text = translate("Validation",
+                "{value!r} is not in the list '{domain}'; allowed: {allowed}")
             return text.format(value=value, domain=fdef.domain, allowed=allowed)
     return None
 
@@ -187,18 +189,18 @@ def coerce_value(
     """
     fdef = layer.field(field_name)
     if fdef is None:
-        msg = translate(_CTX, "no such field in the layer definition")
+        msg = translate("Validation", "no such field in the layer definition")
         raise FieldValueError([Problem(layer.name, feature, field_name, msg)])
     if _is_missing(value):
         if fdef.required:
-            msg = translate(_CTX, "a value is required")
+            msg = translate("Validation", "a value is required")
             raise FieldValueError([Problem(layer.name, feature, field_name, msg)])
         return None
     try:
         typed = _CONVERTERS[fdef.type](value)
     except (TypeError, ValueError, AttributeError):
-        msg = translate(_CTX, "{value!r} is not {expected}").format(
-            value=value, expected=translate(_CTX, _TYPE_HINTS[fdef.type])
+        msg = translate("Validation", "{value!r} is not {expected}").format(
+            value=value, expected=translate("Validation", _TYPE_HINTS[fdef.type])
         )
         raise FieldValueError([Problem(layer.name, feature, field_name, msg)]) from None
     wrong = _check_rules(fdef, typed, catalog)

@@ -67,17 +67,17 @@ def _reason(exc: Exception) -> str:
     """Why a save failed, in words a user can act on."""
     text = str(exc).lower() if isinstance(exc, sqlite3.Error) else ""
     if isinstance(exc, PermissionError) or "readonly" in text:
-        return translate(_CTX, "the file is read-only")
+        return translate("Store", "the file is read-only")
     if "locked" in text or "busy" in text:
-        return translate(_CTX, "the file is locked by another program (close it there)")
+        return translate("Store", "the file is locked by another program (close it there)")
     if "disk is full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
-        return translate(_CTX, "the disk is full")
+        return translate("Store", "the disk is full")
     return str(exc)
 
 
 def _explain(path: Path, exc: Exception) -> StoreError:
     why = _reason(exc)
-    msg = translate(_CTX, "Could not save to {path}: {why}. Nothing was written; your edits are "
+    msg = translate("Store", "Could not save to {path}: {why}. Nothing was written; your edits are "
                     "kept and can be saved again.")
     return StoreError(msg.format(path=path, why=why))
 
@@ -169,7 +169,7 @@ class _Writer:
     @staticmethod
     def _one_row(cursor: sqlite3.Cursor, info: TableInfo, change: FeatureChange) -> None:
         if cursor.rowcount != 1:
-            msg = translate(_CTX, "table '{table}' has {n} features with {key} = {uuid} "
+            msg = translate("Store", "table '{table}' has {n} features with {key} = {uuid} "
                             "(changed by someone else?)")
             raise LookupError(msg.format(table=info.name, n=cursor.rowcount, key=info.key,
                                          uuid=change.uuid))
@@ -186,7 +186,7 @@ def _group_by_file(
     for change in changes:
         layer = session.context.layer(change.layer)
         if layer.source is None or layer.definition is None:
-            msg = translate(_CTX, "Layer '{layer}' has no GeoPackage to save to.")
+            msg = translate("Store", "Layer '{layer}' has no GeoPackage to save to.")
             raise StoreError(msg.format(layer=change.layer))
         groups[Path(layer.source.path)].append((layer, change))
     return groups
@@ -279,7 +279,7 @@ def create_table(path: Path, definition: LayerDef, crs: str | None = None) -> No
     path = Path(path)
     existing = {name for name, _ in pyogrio.list_layers(path)} if path.exists() else set()
     if definition.name in existing:
-        msg = translate(_CTX, "{path} already has a table '{table}'.")
+        msg = translate("Store", "{path} already has a table '{table}'.")
         raise StoreError(msg.format(path=path, table=definition.name))
     columns = {
         f.name: pd.Series([], dtype=_EMPTY_DTYPES.get(f.type, str)) for f in definition.fields

@@ -2,9 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>MapStatusBar</source>
+        <comment>N</comment>
+        <translation type="vanished">
+            <numerusform>MapStatusBar</numerusform>
+            <numerusform>MapStatusBar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MapStatusBar</source>
+        <comment>S</comment>
+        <translation type="vanished">
+            <numerusform>MapStatusBar</numerusform>
+            <numerusform>MapStatusBar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MapStatusBar</source>
+        <comment>E</comment>
+        <translation type="vanished">
+            <numerusform>MapStatusBar</numerusform>
+            <numerusform>MapStatusBar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MapStatusBar</source>
+        <comment>W</comment>
+        <translation type="vanished">
+            <numerusform>MapStatusBar</numerusform>
+            <numerusform>MapStatusBar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+218"/>
+        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+286"/>
         <source>%n change(s) shown</source>
         <translation>
             <numerusform>%n change shown</numerusform>
@@ -94,7 +129,7 @@
 <context>
     <name>MapStatusBar</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/canvas/map_status.py" line="+106"/>
+        <location filename="../../gisdesk/ui/canvas/map_status.py" line="+115"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>

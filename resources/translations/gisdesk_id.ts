@@ -43,7 +43,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/about.py" line="+120"/>
+        <location filename="../../gisdesk/ui/about.py" line="+121"/>
         <source>About GIS Desk</source>
         <translation>Tentang GIS Desk</translation>
     </message>
@@ -116,7 +116,7 @@
 <context>
     <name>AnalysisUi</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/analysis_ui.py" line="+56"/>
+        <location filename="../../gisdesk/ui/analysis/analysis_ui.py" line="+57"/>
         <source>Drain trace</source>
         <translation>Penelusuran saluran</translation>
     </message>
@@ -206,7 +206,7 @@
         <translation>Jarak di sekitar {layer} (m)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot buffer</source>
         <translation>Tidak dapat membuat penyangga</translation>
     </message>
@@ -348,7 +348,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+183"/>
+        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+247"/>
         <source>User</source>
         <translation>Pengguna</translation>
     </message>
@@ -383,12 +383,12 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-202"/>
         <source>Added</source>
         <translation>Ditambahkan</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Attribute changed</source>
         <translation>Atribut diubah</translation>
     </message>
@@ -398,7 +398,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Geometri diubah</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Deleted</source>
         <translation>Dihapus</translation>
     </message>
@@ -408,7 +408,8 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Pemeriksaan</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+202"/>
+        <location line="+20"/>
         <location line="+23"/>
         <source>(all)</source>
         <translation>(semua)</translation>
@@ -421,7 +422,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Export audit trail</source>
         <translation>Ekspor jejak audit</translation>
     </message>
@@ -439,7 +440,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location line="-167"/>
+        <location line="-174"/>
         <source>When (UTC)</source>
         <translation>Waktu (UTC)</translation>
     </message>
@@ -873,6 +874,86 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <source>Nothing to redo.</source>
         <translation>Tidak ada yang dapat diulang.</translation>
     </message>
+    <message>
+        <location filename="../../gisdesk/core/edits.py" line="+61"/>
+        <source>Layer &apos;{layer}&apos; is not open in the project.</source>
+        <translation>Lapisan &apos;{layer}&apos; tidak terbuka di proyek.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Layer &apos;{layer}&apos; has no definition, so it cannot be edited.</source>
+        <translation>Lapisan &apos;{layer}&apos; tidak memiliki definisi, sehingga tidak dapat disunting.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Set {field} of {uuid}</source>
+        <translation>Ubah {field} pada {uuid}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the field is read-only</source>
+        <translation>kolom ini hanya-baca</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a geometry is required</source>
+        <translation>geometri wajib diisi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a {got} cannot go into a {want} layer</source>
+        <translation>{got} tidak dapat dimasukkan ke lapisan {want}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a line needs at least two distinct points</source>
+        <translation>garis memerlukan setidaknya dua titik yang berbeda</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid geometry: {reason}</source>
+        <translation>geometri tidak valid: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>UUID {uuid} is already used in this layer</source>
+        <translation>UUID {uuid} sudah dipakai di lapisan ini</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add feature {uuid}</source>
+        <translation>Tambah fitur {uuid}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Delete feature {uuid}</source>
+        <translation>Hapus fitur {uuid}</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/core/edits_geometry.py" line="+36"/>
+        <source>the layer has no geometry</source>
+        <translation>lapisan ini tidak memiliki geometri</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Change geometry of {uuid}</source>
+        <translation>Ubah geometri {uuid}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Split line {uuid}</source>
+        <translation>Pisahkan garis {uuid}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>only single lines split</source>
+        <translation>hanya garis tunggal yang dapat dipisahkan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the split point is at an end of the line</source>
+        <translation>titik pemisah berada di ujung garis</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1156,7 +1237,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>ExpressionBuilderDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/expression_builder.py" line="+54"/>
+        <location filename="../../gisdesk/ui/analysis/expression_builder.py" line="+56"/>
         <source>Expression — {layer}</source>
         <translation>Ekspresi — {layer}</translation>
     </message>
@@ -1166,7 +1247,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Simpan kueri…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Fields</source>
         <translation>Kolom</translation>
     </message>
@@ -1176,7 +1257,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Nilai (klik ganda untuk menyisipkan)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>Type an expression, e.g. &quot;condition&quot; &lt;= 2</source>
         <translation>Ketik ekspresi, mis. &quot;condition&quot; &lt;= 2</translation>
     </message>
@@ -1242,7 +1323,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>FeatureHistoryPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/history_panel.py" line="+56"/>
+        <location filename="../../gisdesk/ui/panels/history_panel.py" line="+60"/>
         <source>When (UTC)</source>
         <translation>Waktu (UTC)</translation>
     </message>
@@ -1312,7 +1393,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Pilih fitur lalu pilih Sunting ▸ Riwayat Fitur.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>History of {uuid} in {layer}</source>
         <translation>Riwayat {uuid} di {layer}</translation>
     </message>
@@ -1320,7 +1401,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>FieldDelegate</name>
     <message>
-        <location filename="../../gisdesk/ui/table/delegates.py" line="+95"/>
+        <location filename="../../gisdesk/ui/table/delegates.py" line="+96"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>
@@ -1589,9 +1670,27 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>Inspections</name>
+    <message>
+        <location filename="../../gisdesk/core/inspections.py" line="+83"/>
+        <source>Inspect {uuid}</source>
+        <translation>Periksa {uuid}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>unknown defect codes {bad}; allowed: {codes}</source>
+        <translation>kode kerusakan tidak dikenal {bad}; yang diizinkan: {codes}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not an image file that can be attached: {files}</source>
+        <translation>bukan berkas gambar yang dapat dilampirkan: {files}</translation>
+    </message>
+</context>
+<context>
     <name>IsolateBreakTool</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="+114"/>
+        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="+115"/>
         <source>dry main</source>
         <translation>pipa kering</translation>
     </message>
@@ -2057,8 +2156,32 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 </context>
 <context>
     <name>MapStatusBar</name>
+    <message>
+        <location filename="../../gisdesk/ui/canvas/map_status.py" line="+57"/>
+        <source>N</source>
+        <comment>north latitude</comment>
+        <translation>LU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S</source>
+        <comment>south latitude</comment>
+        <translation>LS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E</source>
+        <comment>east longitude</comment>
+        <translation>BT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W</source>
+        <comment>west longitude</comment>
+        <translation>BB</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/canvas/map_status.py" line="+106"/>
+        <location line="+55"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n dipilih</numerusform>
@@ -2143,7 +2266,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>{n} pasangan</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot find nearest features</source>
         <translation>Fitur terdekat tidak dapat dicari</translation>
     </message>
@@ -2741,7 +2864,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/i18n.py" line="+98"/>
+        <location filename="../../gisdesk/ui/i18n.py" line="+109"/>
         <source>Look in:</source>
         <translation>Lihat di:</translation>
     </message>
@@ -3019,9 +3142,42 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <location line="+46"/>
+        <source>Left</source>
+        <translation>Kiri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right</source>
+        <translation>Kanan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Atas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Bawah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space</source>
+        <translation>Spasi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backspace</source>
+        <translation>Backspace</translation>
+    </message>
+</context>
+<context>
     <name>QWidgetTextControl</name>
     <message>
-        <location line="+13"/>
+        <location line="-38"/>
         <source>&amp;Undo</source>
         <translation>&amp;Batalkan</translation>
     </message>
@@ -3459,14 +3615,82 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>ResultColumns</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/frame_model.py" line="+30"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main</source>
+        <translation>Pipa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nearby main</source>
+        <translation>Pipa terdekat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance (m)</source>
+        <translation>Jarak (m)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rank</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+</context>
+<context>
     <name>ResultTable</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/result_table.py" line="+41"/>
+        <location filename="../../gisdesk/ui/analysis/result_table.py" line="+42"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Export table</source>
         <translation>Ekspor tabel</translation>
     </message>
@@ -3484,12 +3708,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>RiskDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+59"/>
+        <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+60"/>
         <source>Risk &amp; Programme</source>
         <translation>Risiko &amp; Program</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Run</source>
         <translation>Jalankan</translation>
     </message>
@@ -3514,12 +3738,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Belanja per tahun</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Assets per risk class</source>
         <translation>Aset per kelas risiko</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Assets</source>
         <translation>Aset</translation>
     </message>
@@ -3628,6 +3852,92 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+7"/>
         <source>Cannot save the layer</source>
         <translation>Lapisan tidak dapat disimpan</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../gisdesk/core/roles.py" line="+42"/>
+        <source>A user profile needs a name.</source>
+        <translation>Profil pengguna memerlukan nama.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown role &apos;{role}&apos;; choose one of: {roles}.</source>
+        <translation>Peran &apos;{role}&apos; tidak dikenal; pilih salah satu: {roles}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unknown department (OPD) &apos;{opd}&apos;; choose one of: {codes}.</source>
+        <translation>Perangkat daerah (OPD) &apos;{opd}&apos; tidak dikenal; pilih salah satu: {codes}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{user} has the viewer role and cannot edit &apos;{layer}&apos;.</source>
+        <translation>{user} berperan sebagai peninjau dan tidak dapat menyunting &apos;{layer}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{user} ({opd}) cannot edit &apos;{layer}&apos;: it is owned by {owner}.</source>
+        <translation>{user} ({opd}) tidak dapat menyunting &apos;{layer}&apos;: lapisan ini milik {owner}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>administrators</source>
+        <translation>administrator</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDataCommand</name>
+    <message>
+        <location filename="../../gisdesk/commands/sample_data.py" line="+20"/>
+        <source>generate the Gorontalo sample city as a GeoPackage</source>
+        <translation>buat kota contoh Gorontalo sebagai GeoPackage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a deterministic Gorontalo-like city (roads, buildings, water network, drains, streetlights, kelurahan, inspections) matching the layer definitions. Scale 1 is about 10 000 buildings, scale 100 about a million.</source>
+        <translation>Tulis kota deterministik yang menyerupai Gorontalo (jalan, bangunan, jaringan air, saluran, lampu jalan, kelurahan, pemeriksaan) sesuai definisi lapisan. Skala 1 sekitar 10 000 bangunan, skala 100 sekitar satu juta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>folder to write into (default: current folder)</source>
+        <translation>folder tujuan (bawaan: folder saat ini)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>size of the city; 1 ≈ 10 000 buildings</source>
+        <translation>ukuran kota; 1 ≈ 10 000 bangunan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>random seed (same seed and scale, same city)</source>
+        <translation>benih acak (benih dan skala sama, kota sama)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>file name (default: gorontalo_sample.gpkg for scale 1, gorontalo_scale&lt;N&gt;.gpkg otherwise)</source>
+        <translation>nama berkas (bawaan: gorontalo_sample.gpkg untuk skala 1, selain itu gorontalo_scale&lt;N&gt;.gpkg)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--scale must be greater than 0</source>
+        <translation>--scale harus lebih besar dari 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--out must be a folder: {path}</source>
+        <translation>--out harus berupa folder: {path}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Generating scale {scale:g} (seed {seed}) into {path}</source>
+        <translation>Membuat skala {scale:g} (benih {seed}) ke {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wrote {path} ({size:.1f} MB) in {seconds:.1f} s</source>
+        <translation>Menulis {path} ({size:.1f} MB) dalam {seconds:.1f} d</translation>
     </message>
 </context>
 <context>
@@ -3750,6 +4060,41 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <source>table &apos;{table}&apos; has no key column &apos;{key}&apos;</source>
         <translation>tabel &apos;{table}&apos; tidak memiliki kolom kunci &apos;{key}&apos;</translation>
     </message>
+    <message>
+        <location filename="../../gisdesk/io/gpkg_store.py" line="+70"/>
+        <source>the file is read-only</source>
+        <translation>berkas ini hanya-baca</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is locked by another program (close it there)</source>
+        <translation>berkas dikunci oleh program lain (tutup di sana)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the disk is full</source>
+        <translation>disk penuh</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not save to {path}: {why}. Nothing was written; your edits are kept and can be saved again.</source>
+        <translation>Tidak dapat menyimpan ke {path}: {why}. Tidak ada yang ditulis; suntingan Anda tetap ada dan dapat disimpan lagi.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>table &apos;{table}&apos; has {n} features with {key} = {uuid} (changed by someone else?)</source>
+        <translation>tabel &apos;{table}&apos; memiliki {n} fitur dengan {key} = {uuid} (diubah oleh orang lain?)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Layer &apos;{layer}&apos; has no GeoPackage to save to.</source>
+        <translation>Lapisan &apos;{layer}&apos; tidak memiliki GeoPackage untuk menyimpan.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>{path} already has a table &apos;{table}&apos;.</source>
+        <translation>{path} sudah memiliki tabel &apos;{table}&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>SummaryDialog</name>
@@ -3804,7 +4149,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>{n} wilayah</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Cannot summarise</source>
         <translation>Tidak dapat meringkas</translation>
     </message>
@@ -3812,7 +4157,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/sync_panel.py" line="+105"/>
+        <location filename="../../gisdesk/ui/sync/sync_panel.py" line="+106"/>
         <source>Hub</source>
         <translation>Hub</translation>
     </message>
@@ -4003,9 +4348,87 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../gisdesk/core/validation.py" line="+37"/>
+        <source>Layer &apos;{layer}&apos;, feature {feature}, field &apos;{field}&apos;: {msg}</source>
+        <translation>Lapisan &apos;{layer}&apos;, fitur {feature}, kolom &apos;{field}&apos;: {msg}</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>a UUID such as 123e4567-e89b-12d3-a456-426614174000</source>
+        <translation>UUID seperti 123e4567-e89b-12d3-a456-426614174000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>teks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a whole number</source>
+        <translation>bilangan bulat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>angka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a date YYYY-MM-DD</source>
+        <translation>tanggal TTTT-BB-HH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a date and time YYYY-MM-DDTHH:MM:SS</source>
+        <translation>tanggal dan waktu TTTT-BB-HHTjj:mm:dd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true or false</source>
+        <translation>benar atau salah</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{value} is below the minimum {min}</source>
+        <translation>{value} di bawah nilai minimum {min}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} is above the maximum {max}</source>
+        <translation>{value} di atas nilai maksimum {max}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>text is {n} characters long; at most {max} allowed</source>
+        <translation>teks sepanjang {n} karakter; paling banyak {max} yang diizinkan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{value!r} is not in the list &apos;{domain}&apos;; allowed: {allowed}</source>
+        <translation>{value!r} tidak ada dalam daftar &apos;{domain}&apos;; yang diizinkan: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no such field in the layer definition</source>
+        <translation>kolom ini tidak ada dalam definisi lapisan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a value is required</source>
+        <translation>nilai wajib diisi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{value!r} is not {expected}</source>
+        <translation>{value!r} bukan {expected}</translation>
+    </message>
+</context>
+<context>
     <name>ValueFormat</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/value_format.py" line="+76"/>
+        <location filename="../../gisdesk/ui/panels/value_format.py" line="+70"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>
@@ -4018,7 +4441,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/welcome.py" line="+178"/>
+        <location filename="../../gisdesk/ui/welcome.py" line="+172"/>
         <source>No profile yet: you can look at the map, but editing needs a profile.</source>
         <translation>Belum ada profil: Anda dapat melihat peta, tetapi menyunting memerlukan profil.</translation>
     </message>
