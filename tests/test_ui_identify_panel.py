@@ -178,8 +178,12 @@ def test_identify_value_format_dates_booleans_and_unknown_codes(qapp, lang):
     lang("id")
     catalog = default_catalog()
     valves = catalog.match("valves")
-    assert format_scalar(pd.Timestamp("2024-03-05")) == "2024-03-05"
-    assert format_scalar(dt.datetime(2024, 3, 5, 14, 30)) == "2024-03-05 14:30"
+    # dates follow the language: day, month name, year (never 05/03, read two ways)
+    assert format_scalar(pd.Timestamp("2024-05-05")) == "5 Mei 2024"
+    assert format_scalar(dt.datetime(2024, 3, 5, 14, 30)) == "5 Mar 2024 14.30"
+    last = valves.field("last_inspected")
+    assert format_field("2024-08-17", last, catalog, valves, "id") == "17 Agu 2024"
+    assert format_field("2024-08-17", last, catalog, valves, "en") == "17 Aug 2024"
     assert format_scalar(np.bool_(True)) == "Ya"
     assert format_scalar(pd.NaT) == ""
     assert format_scalar(-1234567) == "-1.234.567"

@@ -99,7 +99,7 @@ def test_ui_inspections_history_lists_and_charts(qtbot, session):
         dialog.condition.setCurrentIndex(dialog.condition.findData(cond))
         assert dialog.apply()
     assert history.table.rowCount() == 3
-    assert history.table.item(0, 0).text() == "2024-05-01"
+    assert history.table.item(0, 0).text() == "1 May 2024"
     assert history.table.item(0, 2).text() == "Poor"
     _x, y = history.timeline()
     assert y.tolist() == [4.0, 3.0, 2.0]

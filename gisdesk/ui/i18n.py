@@ -32,14 +32,19 @@ the ``.qm``: views ask :func:`current_language` and pick ``Text.get(lang)``.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QDate,
+    QDateTime,
     QLocale,
     QSettings,
+    QTime,
     QTranslator,
 )
 
@@ -50,6 +55,12 @@ LANGUAGE_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 """Each language's name in that language, as the language menu shows it."""
 
 _LOCALES = {"en": "en_US", "id": "id_ID"}
+DATE_FORMAT = "d MMM yyyy"
+"""Dates as "5 Mar 2024" / "5 Mei 2024": day-month-year as Indonesians write it, with the month
+named in the UI language, so no date can be misread (05/03 is May in one habit, March in the
+other) and the order is the same in both languages."""
+_TIME_FORMATS = {"en": "HH:mm", "id": "HH.mm"}
+"""24-hour times; Indonesian separates hours and minutes with a dot (pukul 14.30)."""
 _SETTING_KEY = "ui/language"
 _ENV_OVERRIDE = "GISDESK_LANG"
 
@@ -118,6 +129,14 @@ QT_OWN_TEXTS = (
     QT_TRANSLATE_NOOP("QFileDialog", "Recent Places"),
     QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."),
     QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
+    # Key names in menus and tooltips (Alt+Left); Ctrl, Shift, Alt and Del are printed on the
+    # keys themselves and stay as they are.
+    QT_TRANSLATE_NOOP("QShortcut", "Left"),
+    QT_TRANSLATE_NOOP("QShortcut", "Right"),
+    QT_TRANSLATE_NOOP("QShortcut", "Up"),
+    QT_TRANSLATE_NOOP("QShortcut", "Down"),
+    QT_TRANSLATE_NOOP("QShortcut", "Space"),
+    QT_TRANSLATE_NOOP("QShortcut", "Backspace"),
 )
 """Never read at run time: it only tells lupdate which Qt-internal strings to collect."""
 
@@ -224,7 +243,7 @@ def install_language(app: QCoreApplication, lang: str) -> bool:
     if translator is not None:
         app.installTranslator(translator)
         _translators.append(translator)
-    i18n.install(QCoreApplication.translate)
+    i18n.install(QCoreApplication.translate, lang)
     QLocale.setDefault(QLocale(_LOCALES.get(lang, "en_US")))
     _current = lang
     return True
@@ -248,3 +267,49 @@ def format_number(value: float, decimals: int = 2, lang: str | None = None,
     if isinstance(value, int) and not isinstance(value, bool):
         return locale.toString(value)
     return locale.toString(float(value), "f", decimals)
+
+
+def date_edit_format(lang: str | None = None) -> str:
+    """The display format for date editors, matching :func:`format_date`."""
+    del lang  # one order for both languages; the month name comes from the widget's locale
+    return DATE_FORMAT
+
+
+def _as_qdatetime(value: Any) -> tuple[QDate, QTime | None] | None:
+    """(date, time or None) of a date, datetime, pandas Timestamp, QDate(Time) or ISO text."""
+    if isinstance(value, QDateTime):
+        return value.date(), value.time()
+    if isinstance(value, QDate):
+        return value, None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime):  # pandas Timestamps are datetimes too
+        clock = QTime(value.hour, value.minute, value.second)
+        return QDate(value.year, value.month, value.day), clock
+    if isinstance(value, dt.date):
+        return QDate(value.year, value.month, value.day), None
+    return None
+
+
+def format_date(value: Any, lang: str | None = None, with_time: bool | None = None) -> str:
+    """A date (or date and time) as people read it in ``lang``: "5 Mar 2024", "5 Mei 2024 14.30".
+
+    Accepts dates, datetimes, pandas Timestamps, QDate/QDateTime and ISO text (how GeoPackages
+    store dates). Times are shown when ``with_time`` is True, or (by default) when the value has
+    a time other than midnight. Text that is not a date comes back unchanged, never lost.
+    """
+    parsed = _as_qdatetime(value)
+    if parsed is None or not parsed[0].isValid():
+        return "" if value is None else str(value)
+    day, clock = parsed
+    locale = locale_for(lang)
+    text = locale.toString(day, DATE_FORMAT)
+    show_time = with_time if with_time is not None else bool(
+        clock is not None and (clock.hour() or clock.minute()))
+    if show_time and clock is not None:
+        text += " " + locale.toString(clock, _TIME_FORMATS.get(lang or _current, "HH:mm"))
+    return text
+

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gisdesk.core.definitions import Domain, FieldDef
+from gisdesk.ui.i18n import date_edit_format
 from gisdesk.ui.panels.value_format import is_missing
 from gisdesk.ui.table.delegates import INT_LIMIT, to_qdate
 
@@ -83,7 +84,7 @@ class FieldInput(QWidget):
         if fdef.type in ("date", "datetime"):
             edit = QDateEdit()
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             if optional:
                 edit.setMinimumDate(EMPTY_DATE)
                 edit.setSpecialValueText(" ")

@@ -37,7 +37,7 @@ from gisdesk.core.inspections import AddInspection
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.core.validation import FieldValueError, describe_feature
-from gisdesk.ui.i18n import current_language
+from gisdesk.ui.i18n import current_language, date_edit_format
 from gisdesk.ui.table.model import Editor, session_of
 
 THUMB = 96
@@ -79,7 +79,7 @@ class InspectionDialog(QDialog):
     def _build(self, defects: Any) -> None:
         self.date = QDateEdit(_qdate(dt.date.today()))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(date_edit_format())
         self.inspector = QLineEdit(session_of(self.editor).profile.name)
         self.condition = QComboBox()
         for value in self.condition_domain.values if self.condition_domain else []:
@@ -101,7 +101,7 @@ class InspectionDialog(QDialog):
         self.add_photos = QPushButton()
         self.next_due = QDateEdit()
         self.next_due.setCalendarPopup(True)
-        self.next_due.setDisplayFormat("yyyy-MM-dd")
+        self.next_due.setDisplayFormat(date_edit_format())
         self._update_next_due()
         self.message = QLabel()
         self.message.setWordWrap(True)

@@ -24,7 +24,7 @@ from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.core.roles import can_edit
 from gisdesk.ui.i18n import current_language
-from gisdesk.ui.panels.value_format import format_field
+from gisdesk.ui.panels.value_format import defects_domain, format_codes, format_field
 from gisdesk.ui.table.model import Editor, session_of
 
 COLUMNS = ("inspected_on", "inspector", "condition", "defects", "next_due")
@@ -112,9 +112,16 @@ class InspectionHistory(QWidget):
         for r, (_label, row) in enumerate(mine.iterrows()):  # one asset: a handful of rows
             for c, name in enumerate(COLUMNS):
                 fdef = definition.field(name) if definition else None
-                text = format_field(row.get(name), fdef, self.project.catalog, definition,
-                                    self.lang) if fdef and definition else str(row.get(name))
+                if name == "defects":  # codes ("CRACK;LEAK") read as labels ("Retak, Bocor")
+                    text = format_codes(row.get(name), defects_domain(
+                        self.project.catalog, self.layer.name), self.lang)
+                elif fdef and definition:
+                    text = format_field(row.get(name), fdef, self.project.catalog, definition,
+                                        self.lang)
+                else:
+                    text = str(row.get(name))
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
         self._plot(mine)
 
     def timeline(self) -> tuple[np.ndarray, np.ndarray]:

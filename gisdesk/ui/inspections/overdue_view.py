@@ -18,7 +18,7 @@ from gisdesk.core import edits_frame as rows
 from gisdesk.core.inspections import INSPECTIONS, inspection_status
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
-from gisdesk.ui.i18n import current_language
+from gisdesk.ui.i18n import current_language, format_date
 
 MIN_EXTENT = 50.0
 """Zoom box (metres) around a point asset, so the map does not zoom to a single pixel."""
@@ -122,9 +122,9 @@ class OverdueView(QWidget):
             return
         self.frame = overdue(asset, inspections, self.today)
         for rec in self.frame.itertuples():  # due assets of one layer: a bounded list
-            last = "" if pd.isna(rec.last_inspected) else rec.last_inspected.date().isoformat()
+            last = "" if pd.isna(rec.last_inspected) else format_date(rec.last_inspected.date())
             self.model.appendRow([QStandardItem(str(rec.label)), QStandardItem(last),
-                                  QStandardItem(rec.next_due.date().isoformat()),
+                                  QStandardItem(format_date(rec.next_due.date())),
                                   QStandardItem(str(int(rec.days_overdue)))])
         self.summary.setText(self.tr("{n} of {total} assets are due for inspection").format(
             n=len(self.frame), total=len(asset.frame)))

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from gisdesk.core.definitions import Catalog, FieldDef, LayerDef
-from gisdesk.ui.i18n import locale_for
+from gisdesk.core.definitions import Catalog, Domain, FieldDef, LayerDef
+from gisdesk.ui.i18n import format_date, locale_for
 
 _GROUP_FROM = 10_000
 """Numbers below this print without a thousands separator, so years read 2015, not 2.015."""
@@ -44,15 +45,8 @@ def format_scalar(value: Any, lang: str | None = None) -> str:
     if isinstance(value, float | np.floating):
         return _real(float(value), locale)
     if isinstance(value, dt.date):
-        return _date(value)
+        return format_date(value, lang)  # "5 Mar 2024": day, named month, year; no 05/03 mix-up
     return str(value)
-
-
-def _date(value: dt.date) -> str:
-    """ISO dates (unambiguous in both languages); times only when not midnight."""
-    if isinstance(value, dt.datetime) and (value.hour or value.minute):
-        return value.isoformat(sep=" ", timespec="minutes")
-    return value.isoformat()[:10]
 
 
 def _integer(value: int, locale: QLocale) -> str:
@@ -77,6 +71,26 @@ def yes_no(value: bool) -> str:
     return QCoreApplication.translate("ValueFormat", "No")
 
 
+def format_codes(value: Any, domain: Domain | None, lang: str) -> str:
+    """A list of codes ("CRACK;LEAK", also comma-separated) as their labels: "Retak, Bocor".
+
+    Unknown codes are kept as they are, so nothing recorded disappears from view.
+    """
+    if is_missing(value):
+        return ""
+    codes = [c.strip() for c in re.split(r"[;,]", str(value)) if c.strip()]
+    if domain is None:
+        return ", ".join(codes)
+    return ", ".join(domain.label(c, lang) or c for c in codes)
+
+
+def defects_domain(catalog: Catalog, asset_layer: Any) -> Domain | None:
+    """The defect domain of an inspected asset layer (its inspection template's, else "defect")."""
+    definition = catalog.match(str(asset_layer)) if asset_layer else None
+    template = definition.inspection if definition is not None else None
+    return catalog.domains.get(template.defects_domain if template else "defect")
+
+
 def domain_code(value: Any, integer_domain: bool) -> Any:
     """``value`` as the domain stores it (pandas turns integer columns with gaps into floats)."""
     if integer_domain and isinstance(value, float) and value.is_integer():
@@ -98,6 +112,8 @@ def format_field(value: Any, fdef: FieldDef, catalog: Catalog, layer: LayerDef,
         return label if label is not None else str(code)
     if fdef.type == "boolean":
         return yes_no(bool(value))
+    if fdef.type in ("date", "datetime") and isinstance(value, str):
+        return format_date(value, lang)  # GeoPackages store dates as ISO text
     text = format_scalar(value, lang)
     return f"{text} {fdef.unit}" if fdef.unit and text else text
 

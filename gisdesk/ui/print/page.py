@@ -28,6 +28,7 @@ from gisdesk.export.layout_model import (
     print_text,
     resolve_logo,
 )
+from gisdesk.ui.i18n import format_date
 from gisdesk.ui.print.decorations import (
     INK,
     draw_grid,
@@ -200,7 +201,7 @@ def _paint_legend(painter: QPainter, project: Project, spec: PageSpec, viewport:
 def note_lines(spec: PageSpec) -> list[str]:
     """Date, author, OPD, CRS and attribution lines under the scale bar (empty ones left out)."""
     t = spec.template
-    lines = [print_text("date", spec.lang).format(spec.date)]
+    lines = [print_text("date", spec.lang).format(format_date(spec.date, spec.lang))]
     if t.author:
         lines.append(print_text("author", spec.lang).format(t.author))
     if t.opd:

@@ -27,6 +27,7 @@ from gisdesk.core.definitions import Catalog
 from gisdesk.sync.folder_hub import HubError
 from gisdesk.sync.policies import policies_from_catalog
 from gisdesk.sync.working_copy import SyncCancelled, SyncError, SyncReport, WorkingCopy
+from gisdesk.ui.i18n import format_date
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
 
 
@@ -163,7 +164,7 @@ class SyncPanel(QWidget):
         if not path.exists():
             return self.tr("never")
         stamp = datetime.fromtimestamp(path.stat().st_mtime)
-        return stamp.strftime("%Y-%m-%d %H:%M")
+        return format_date(stamp, with_time=True)
 
     def start_sync(self) -> Job | None:
         """Run a sync in the background (after the edit session saved its edits)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gisdesk.core.definitions import Domain, FieldDef
+from gisdesk.ui.i18n import date_edit_format
 from gisdesk.ui.table.columns import Column
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,7 +60,7 @@ def date_editor(parent: QWidget | None) -> QDateEdit:
     """An ISO date edit with a calendar popup."""
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_edit_format())
     return edit
 
 
