@@ -80,5 +80,6 @@ def test_ui_audit_feature_history_shows_changes_and_inspections(window) -> None:
     assert "100 → 250" in texts
     assert panel.changes.item(0, 1).text() == "Budi (PDAM)"
     assert panel.inspections.rowCount() == 1
-    assert panel.inspections.item(0, 0).text().startswith("2031-02-01")
+    assert panel.inspections.item(0, 0).text() == "1 Feb 2031"  # dates as the language reads
+    assert panel.changes.item(0, 3).text() in ("Attribute changed", "Inspection")  # not a code
     assert panel.inspections.item(0, 4).text() == "retak"

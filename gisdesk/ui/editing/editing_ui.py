@@ -120,7 +120,7 @@ class EditingUi(QObject):
         self.undo_dock = self._dock("undo_history", self.undo_view, right)
         self.history_panel = FeatureHistoryPanel(self.window.project)
         self.history_dock = self._dock("feature_history", self.history_panel, right)
-        self.audit_panel = AuditPanel(self.gpkg_paths)
+        self.audit_panel = AuditPanel(self.gpkg_paths, catalog=self.window.project.catalog)
         self.audit_dock = self._dock("audit", self.audit_panel, bottom)
         self.audit_dock.visibilityChanged.connect(
             lambda shown: self.audit_panel.refresh() if shown else None)

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QEvent,
     QModelIndex,
@@ -36,11 +38,44 @@ from PySide6.QtWidgets import (
 )
 
 from gisdesk.core.audit import AuditRecord
+from gisdesk.core.definitions import Catalog
 from gisdesk.io.gpkg_store_audit import export_csv, read_history
+from gisdesk.ui.i18n import current_language, date_edit_format, format_date
 
 COLUMNS = ("changed_at", "user_name", "opd", "workstation", "layer", "feature_uuid", "action",
            "field", "old_value", "new_value")
 ACTIONS = ("insert", "update", "geometry", "delete", "inspection")
+ACTION_NAMES = {
+    "insert": QT_TRANSLATE_NOOP("AuditPanel", "Added"),
+    "update": QT_TRANSLATE_NOOP("AuditPanel", "Attribute changed"),
+    "geometry": QT_TRANSLATE_NOOP("AuditPanel", "Geometry changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditPanel", "Deleted"),
+    "inspection": QT_TRANSLATE_NOOP("AuditPanel", "Inspection"),
+}
+"""What each recorded action is called on screen (the CSV export keeps the codes)."""
+RAW_ROLE = Qt.ItemDataRole.UserRole
+"""The stored value: sorting uses it, so dates sort by time, not by their shown text."""
+
+
+def action_name(action: str) -> str:
+    """The action in the UI language ("update" → "Attribute changed"); unknown ones as is."""
+    source = ACTION_NAMES.get(action)
+    return QCoreApplication.translate("AuditPanel", source) if source else action
+
+
+def layer_title(catalog: Catalog | None, layer: str, lang: str) -> str:
+    """A layer's title from its definition (the audit stores the layer name)."""
+    definition = catalog.layers.get(layer) if catalog is not None else None
+    return definition.title.get(lang) if definition is not None else layer
+
+
+def field_label(catalog: Catalog | None, layer: str, field: str | None, lang: str) -> str:
+    """A field's label from the layer's definition, else the stored field name."""
+    definition = catalog.layers.get(layer) if catalog is not None else None
+    fdef = definition.field(field) if definition is not None and field else None
+    return fdef.label.get(lang) if fdef is not None else (field or "")
+
+
 NO_DATE = QDate(2000, 1, 1)
 """The date edits' minimum, shown blank: no limit on that side of the range."""
 
@@ -50,9 +85,10 @@ Index = QModelIndex | QPersistentModelIndex
 class AuditTableModel(QAbstractTableModel):
     """Audit records as rows (values are short texts; geometry changes are WKT)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, catalog: Catalog | None = None) -> None:
         super().__init__(parent)
         self.records: list[AuditRecord] = []
+        self.catalog = catalog
 
     def set_records(self, records: list[AuditRecord]) -> None:
         """Replace the rows."""
@@ -68,11 +104,37 @@ class AuditTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+                                               Qt.ItemDataRole.ToolTipRole, RAW_ROLE):
             return None
-        value = getattr(self.records[index.row()], COLUMNS[index.column()])
-        text = "" if value is None else str(value)
+        record = self.records[index.row()]
+        column = COLUMNS[index.column()]
+        value = getattr(record, column)
+        if role == RAW_ROLE:
+            return "" if value is None else str(value)
+        text = self._shown(record, column, value)
         return text if role == Qt.ItemDataRole.ToolTipRole or len(text) <= 80 else text[:77] + "…"
+
+    def retranslate(self) -> None:
+        """Redraw headers and cells in the new UI language (the records stay)."""
+        if self.records:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.records) - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def _shown(self, record: AuditRecord, column: str, value: Any) -> str:
+        """The cell in the UI language: dates, action names, layer titles and field labels."""
+        if value is None:
+            return ""
+        lang = current_language()
+        if column == "changed_at":
+            return format_date(value, lang, with_time=True)
+        if column == "action":
+            return action_name(str(value))
+        if column == "layer":
+            return layer_title(self.catalog, str(value), lang)
+        if column == "field":
+            return field_label(self.catalog, record.layer, str(value), lang)
+        return str(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -126,7 +188,7 @@ class AuditFilter(QSortFilterProxyModel):
 def _date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_edit_format())
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(" ")
     edit.setDate(NO_DATE)
@@ -136,13 +198,15 @@ def _date_edit() -> QDateEdit:
 class AuditPanel(QWidget):
     """Dock content: filters, the table, Refresh and Export CSV."""
 
-    def __init__(self, sources: Callable[[], list[Path]], parent: QWidget | None = None) -> None:
+    def __init__(self, sources: Callable[[], list[Path]], parent: QWidget | None = None,
+                 catalog: Catalog | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AuditPanel")
         self._sources = sources
-        self.model = AuditTableModel(self)
+        self.model = AuditTableModel(self, catalog)
         self.proxy = AuditFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(RAW_ROLE)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -185,6 +249,13 @@ class AuditPanel(QWidget):
             label.setText(text)
         self.refresh_button.setText(self.tr("Refresh"))
         self.export_button.setText(self.tr("Export CSV…"))
+        self.model.retranslate()
+        lang = current_language()
+        if self.layer_combo.count():
+            self.layer_combo.setItemText(0, self.tr("(all)"))
+        for i in range(1, self.layer_combo.count()):
+            name = self.layer_combo.itemData(i)
+            self.layer_combo.setItemText(i, layer_title(self.model.catalog, name, lang))
         self._fill_actions()
         self._show_count()
 
@@ -198,15 +269,12 @@ class AuditPanel(QWidget):
         return "" if date == NO_DATE else date.toString("yyyy-MM-dd")
 
     def _fill_actions(self) -> None:
-        names = {"insert": self.tr("Added"), "update": self.tr("Attribute changed"),
-                 "geometry": self.tr("Geometry changed"), "delete": self.tr("Deleted"),
-                 "inspection": self.tr("Inspection")}
         current = self.action_combo.currentData()
         self.action_combo.blockSignals(True)
         self.action_combo.clear()
         self.action_combo.addItem(self.tr("(all)"), "")
         for action in ACTIONS:
-            self.action_combo.addItem(names[action], action)
+            self.action_combo.addItem(action_name(action), action)
         self.action_combo.setCurrentIndex(max(0, self.action_combo.findData(current)))
         self.action_combo.blockSignals(False)
 
@@ -228,8 +296,9 @@ class AuditPanel(QWidget):
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
         self.layer_combo.addItem(self.tr("(all)"), "")
+        lang = current_language()
         for name in sorted({r.layer for r in records}):
-            self.layer_combo.addItem(name, name)
+            self.layer_combo.addItem(layer_title(self.model.catalog, name, lang), name)
         self.layer_combo.setCurrentIndex(max(0, self.layer_combo.findData(current)))
         self.layer_combo.blockSignals(False)
         self._show_count()

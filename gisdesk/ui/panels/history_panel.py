@@ -14,8 +14,12 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gisdesk.core.audit import INSPECTIONS_LAYER, AuditRecord
+from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.io.gpkg_store_audit import read_history
+from gisdesk.ui.i18n import current_language, format_date
+from gisdesk.ui.panels.audit_panel import action_name, field_label
+from gisdesk.ui.panels.value_format import defects_domain, format_codes, format_field
 
 _INSPECTION_COLUMNS = ("inspected_on", "inspector", "condition", "defects", "notes", "next_due")
 
@@ -64,8 +68,10 @@ class FeatureHistoryPanel(QWidget):
         if self._feature is None:
             self.title.setText(self.tr("Select a feature and choose Edit ▸ Feature History."))
         else:
+            layer = self.project.layer(self._feature[0])
+            title = layer.title_in(current_language()) if layer is not None else self._feature[0]
             self.title.setText(self.tr("History of {uuid} in {layer}").format(
-                uuid=self._feature[1], layer=self._feature[0]))
+                uuid=self._feature[1], layer=title))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -81,10 +87,14 @@ class FeatureHistoryPanel(QWidget):
         if path is not None and path.suffix.lower() == ".gpkg" and path.is_file():
             self.records = read_history(path, feature_uuid=uuid)
         self.changes.setRowCount(len(self.records))
+        lang, catalog = current_language(), self.project.catalog
         for r, rec in enumerate(self.records):
             change = "" if rec.field is None else f"{rec.old_value or '∅'} → {rec.new_value or '∅'}"
-            for c, value in enumerate((rec.changed_at, f"{rec.user_name} ({rec.opd})",
-                                       rec.workstation, rec.action, rec.field, change)):
+            for c, value in enumerate((format_date(rec.changed_at, lang, with_time=True),
+                                       f"{rec.user_name} ({rec.opd})", rec.workstation,
+                                       action_name(rec.action),
+                                       field_label(catalog, rec.layer, rec.field, lang),
+                                       change)):
                 self.changes.setItem(r, c, _item(value))
         self._show_inspections(uuid)
         self.retranslateUi()
@@ -101,4 +111,16 @@ class FeatureHistoryPanel(QWidget):
         self.inspections.setRowCount(len(found))
         for r, (_, row) in enumerate(found.iterrows()):
             for c, col in enumerate(_INSPECTION_COLUMNS):
-                self.inspections.setItem(r, c, _item(row.get(col)))
+                self.inspections.setItem(r, c, _item(self._inspection_text(table, row, col)))
+
+    def _inspection_text(self, table: MapLayer, row: pd.Series, column: str) -> str:
+        """An inspection value as read in the UI language: dates, condition, defect labels."""
+        lang, catalog = current_language(), self.project.catalog
+        value = row.get(column)
+        if column == "defects":
+            return format_codes(value, defects_domain(catalog, row.get("asset_layer")), lang)
+        definition = table.definition
+        fdef = definition.field(column) if definition is not None else None
+        if fdef is None:
+            return "" if value is None else str(value)
+        return format_field(value, fdef, catalog, definition, lang)
