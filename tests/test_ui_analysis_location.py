@@ -27,8 +27,9 @@ def setup(qtbot):
 
 def test_ui_analysis_location_within_distance_of_filtered_mains(setup):
     _project, selection, dialog = setup
-    assert dialog.target.currentText() == "buildings"
-    assert dialog.reference.currentText() == "water_mains"
+    assert dialog.target.layer_name() == "buildings"
+    assert dialog.reference.layer_name() == "water_mains"
+    assert dialog.target.currentText() == "Buildings"  # titles in the UI language
     dialog.distance.setValue(9)
     dialog.reference_filter.setText('"condition" <= 3')  # mains A and B
     rows = dialog.run()

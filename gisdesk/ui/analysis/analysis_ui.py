@@ -31,6 +31,7 @@ from gisdesk.ui.analysis.network_tools import (
 from gisdesk.ui.analysis.result_table import ResultTable
 from gisdesk.ui.analysis.risk_dialog import RiskDialog
 from gisdesk.ui.analysis.summary_dialog import SummaryDialog
+from gisdesk.ui.i18n import current_language
 
 
 class AnalysisUi(QObject):
@@ -163,7 +164,8 @@ class AnalysisUi(QObject):
             return
         distance, ok = QInputDialog.getDouble(
             self.window, self.tr("Buffer"),
-            self.tr("Distance around {layer} (m)").format(layer=layer.name), 50.0, 0.0, 1e5, 1)
+            self.tr("Distance around {layer} (m)").format(
+                layer=layer.title_in(current_language())), 50.0, 0.0, 1e5, 1)
         if ok:
             self.add_buffer(layer, distance)
 
@@ -230,7 +232,7 @@ class AnalysisUi(QObject):
     def show_table(self, title: str, table: pd.DataFrame) -> None:
         """List ``table`` in the results dock."""
         self._rows = table
-        self.results.set_result(title, table)
+        self.results.set_result(title, table, catalog=self.window.project.catalog)
         self.dock.show()
 
     def _zoom_to_row(self, row: int) -> None:

@@ -34,6 +34,7 @@ from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.query.expression import FUNCTIONS, Expression, ExpressionError
 from gisdesk.query.saved import SavedQuery
+from gisdesk.ui.i18n import current_language
 
 OPERATORS = ["=", "<>", "<", ">", "<=", ">=", "+", "-", "*", "/", "(", ")", "AND", "OR",
              "NOT", "IN ()", "LIKE '%'", "BETWEEN", "IS NULL", "IS NOT NULL", "$length",
@@ -45,13 +46,14 @@ class ExpressionBuilderDialog(QDialog):
     """Build a filter for one layer; ``mask()`` gives the matching rows after OK."""
 
     def __init__(self, layer: MapLayer, catalog: Catalog | None = None, text: str = "",
-                 lang: str = "en", parent: QWidget | None = None,
+                 lang: str | None = None, parent: QWidget | None = None,
                  project: Project | None = None) -> None:
         super().__init__(parent)
+        lang = lang or current_language()  # domain labels in the UI language unless told
         self.layer, self.catalog, self.lang, self.project = layer, catalog, lang, project
         self.match_count: int | None = None
         self.error: ExpressionError | None = None
-        self.setWindowTitle(self.tr("Expression — {layer}").format(layer=layer.name))
+        self.setWindowTitle(self.tr("Expression — {layer}").format(layer=layer.title_in(lang)))
         self.editor = QPlainTextEdit(text)
         self.editor.setFont(QFont("monospace"))
         self.fields = QListWidget()
@@ -70,8 +72,9 @@ class ExpressionBuilderDialog(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.evaluate)
         self.editor.textChanged.connect(self._timer.start)
-        self.fields.currentTextChanged.connect(self.show_samples)
-        self.fields.itemDoubleClicked.connect(lambda item: self.insert(f'"{item.text()}"'))
+        self.fields.currentItemChanged.connect(
+            lambda item, _old: self.show_samples(_field_name(item)))
+        self.fields.itemDoubleClicked.connect(lambda item: self.insert(f'"{_field_name(item)}"'))
         self.values.itemDoubleClicked.connect(
             lambda item: self.insert(item.data(Qt.ItemDataRole.UserRole)))
         self._layout()
@@ -104,9 +107,16 @@ class ExpressionBuilderDialog(QDialog):
     def _fill_fields(self) -> None:
         frame = self.layer.frame
         geometry = getattr(getattr(frame, "geometry", None), "name", None)
+        definition = self.layer.definition
         for column in frame.columns:
-            if column != geometry:
-                self.fields.addItem(str(column))
+            if column == geometry:
+                continue
+            fdef = definition.field(str(column)) if definition is not None else None
+            # Expressions use the field name; its label says what it is in the UI language.
+            text = f"{column} — {fdef.label.get(self.lang)}" if fdef is not None else str(column)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, str(column))
+            self.fields.addItem(item)
 
     def text(self) -> str:
         """The expression as typed."""
@@ -203,6 +213,11 @@ class ExpressionBuilderDialog(QDialog):
                            QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         self.editor.setExtraSelections([selection])
+
+
+def _field_name(item: QListWidgetItem | None) -> str:
+    """The field name behind a list entry ("" for none)."""
+    return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
 
 def _literal(value: object) -> str:

@@ -1,4 +1,9 @@
-"""A read-only Qt table model over a pandas DataFrame (analysis results, programmes)."""
+"""A read-only Qt table model over a pandas DataFrame (analysis results, programmes).
+
+Result frames carry data column names (``asset_id``, ``distance_m``, ``water_mains``); people
+read them as the field labels of the layer definitions, layer titles and a few translated
+analysis words, in the UI language, with numbers in the language's format (1.234,5).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,61 @@ import math
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from gisdesk.core.definitions import Catalog, LayerDef
+from gisdesk.ui.i18n import current_language
+from gisdesk.ui.panels.value_format import format_field, format_scalar
 
 Index = QModelIndex | QPersistentModelIndex
+
+COLUMN_TITLES = {
+    "total": QT_TRANSLATE_NOOP("ResultColumns", "Total"),
+    "count": QT_TRANSLATE_NOOP("ResultColumns", "Count"),
+    "role": QT_TRANSLATE_NOOP("ResultColumns", "Role"),
+    "layer": QT_TRANSLATE_NOOP("ResultColumns", "Layer"),
+    "name": QT_TRANSLATE_NOOP("ResultColumns", "Name"),
+    "problem": QT_TRANSLATE_NOOP("ResultColumns", "Problem"),
+    "main": QT_TRANSLATE_NOOP("ResultColumns", "Main"),
+    "near_main": QT_TRANSLATE_NOOP("ResultColumns", "Nearby main"),
+    "distance_m": QT_TRANSLATE_NOOP("ResultColumns", "Distance (m)"),
+    "rank": QT_TRANSLATE_NOOP("ResultColumns", "Rank"),
+    "x": QT_TRANSLATE_NOOP("ResultColumns", "X"),
+    "y": QT_TRANSLATE_NOOP("ResultColumns", "Y"),
+    "(none)": QT_TRANSLATE_NOOP("ResultColumns", "(none)"),
+}
+"""Analysis columns no layer definition names (marked for lupdate, translated when shown)."""
+
+
+def column_title(name: str, definition: LayerDef | None, catalog: Catalog | None,
+                 lang: str) -> str:
+    """What a result column is called in ``lang``.
+
+    In order: the field label of ``definition``; the title of a layer of that name (nearest
+    pairs are headed by layer names); the label the catalog's layers give a field of that name
+    (``asset_id`` is "Asset code" everywhere); a translated analysis word; else the name.
+    """
+    fdef = definition.field(name) if definition is not None else None
+    if fdef is not None:
+        return fdef.label.get(lang)
+    if catalog is not None:
+        layer = catalog.layers.get(name)
+        if layer is not None:
+            return layer.title.get(lang)
+        for layer in catalog.layers.values():
+            found = layer.field(name)
+            if found is not None:
+                return found.label.get(lang)
+    if name in COLUMN_TITLES:
+        return QCoreApplication.translate("ResultColumns", COLUMN_TITLES[name])
+    return name
 
 
 def attributes(frame: pd.DataFrame) -> pd.DataFrame:
@@ -26,16 +83,20 @@ class DataFrameModel(QAbstractTableModel):
     def __init__(self, frame: pd.DataFrame | None = None) -> None:
         super().__init__()
         self._frame = pd.DataFrame() if frame is None else attributes(frame)
+        self.definition: LayerDef | None = None
+        self.catalog: Catalog | None = None
 
     @property
     def frame(self) -> pd.DataFrame:
         """The attributes shown."""
         return self._frame
 
-    def set_frame(self, frame: pd.DataFrame) -> None:
-        """Show ``frame`` instead."""
+    def set_frame(self, frame: pd.DataFrame, definition: LayerDef | None = None,
+                  catalog: Catalog | None = None) -> None:
+        """Show ``frame`` instead; ``definition``/``catalog`` give its labels and domains."""
         self.beginResetModel()
         self._frame = attributes(frame)
+        self.definition, self.catalog = definition, catalog
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -49,7 +110,7 @@ class DataFrameModel(QAbstractTableModel):
             return None
         value = self._frame.iat[index.row(), index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _text(value)
+            return self._text(str(self._frame.columns[index.column()]), value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -59,15 +120,20 @@ class DataFrameModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return str(self._frame.columns[section])
+            return column_title(str(self._frame.columns[section]), self.definition,
+                                self.catalog, current_language())
         return str(section + 1)
 
-
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if pd.api.types.is_scalar(value) and pd.isna(value):
-        return ""
-    if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 1e6 else f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
+    def _text(self, column: str, value: Any) -> str:
+        """A cell in the UI language: domain labels and units where the definition has them."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return ""
+        if pd.api.types.is_scalar(value) and pd.isna(value):
+            return ""
+        lang = current_language()
+        fdef = self.definition.field(column) if self.definition is not None else None
+        if fdef is not None and self.catalog is not None:
+            return format_field(value, fdef, self.catalog, self.definition, lang)
+        if isinstance(value, float) and math.isfinite(value):
+            value = round(value) if abs(value) >= 1e6 else round(value, 2)
+        return format_scalar(value, lang)

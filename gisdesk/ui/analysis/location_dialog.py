@@ -134,8 +134,8 @@ class SelectByLocationDialog(QDialog):
     def saved_query(self, name: str) -> SavedQuery:
         """The current choices as a query that can be stored in the project."""
         distance = self.distance.value() if self.predicate_name() == "dwithin" else None
-        return SavedQuery(name=name, layer=self.target.currentText(),
-                          near_layer=self.reference.currentText(),
+        return SavedQuery(name=name, layer=self.target.layer_name(),
+                          near_layer=self.reference.layer_name(),
                           near_where=self.reference_filter.text().strip() or None,
                           relation=self.predicate_name(), distance=distance)
 

@@ -64,7 +64,8 @@ class NearestDialog(QDialog):
             b.name: _ids(b.frame, pairs["reference"]),
             "distance_m": pairs["distance_m"].round(1),
         })
-        self.table.set_result(self.tr("{n} pairs").format(n=len(table)), table)
+        self.table.set_result(self.tr("{n} pairs").format(n=len(table)), table,
+                              catalog=self.project.catalog)
         return table
 
     def _run_clicked(self) -> None:

@@ -23,6 +23,7 @@ from gisdesk.network.isolation import IsolationResult, isolate, serving_mains, s
 from gisdesk.network.quality import quality_report
 from gisdesk.network.trace import trace_flow
 from gisdesk.ui.analysis.layer_combo import find_layer
+from gisdesk.ui.i18n import current_language
 
 CLICK_SLOP_PX = 4
 
@@ -168,7 +169,7 @@ def role_table(parts: list[tuple[MapLayer | None, list[Any], str]]) -> pd.DataFr
         frame = layer.frame
         for label in labels:
             row = frame.loc[label]
-            rows.append({"role": role, "layer": layer.name,
+            rows.append({"role": role, "layer": layer.title_in(current_language()),
                          "asset_id": row.get("asset_id", label), "name": row.get("name")})
     return pd.DataFrame(rows, columns=["role", "layer", "asset_id", "name"])
 

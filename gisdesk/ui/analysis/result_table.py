@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from gisdesk.core.definitions import Catalog, LayerDef
 from gisdesk.export.tables import export_table
-from gisdesk.ui.analysis.frame_model import DataFrameModel
+from gisdesk.ui.analysis.frame_model import DataFrameModel, column_title
+from gisdesk.ui.i18n import current_language
 
 
 class ResultTable(QWidget):
@@ -53,12 +54,18 @@ class ResultTable(QWidget):
         """Show ``frame`` under ``title``; the definition labels the exported headers."""
         self.title.setText(title)
         self.definition, self.catalog = definition, catalog
-        self.model.set_frame(frame)
+        self.model.set_frame(frame, definition, catalog)
         self.view.resizeColumnsToContents()
 
     def export_to(self, path: Path) -> Path:
         """Write the shown table to ``path`` (.csv or .xlsx) with readable headers."""
-        export_table(self.model.frame, path, definition=self.definition, catalog=self.catalog)
+        frame = self.model.frame
+        known = set(self.definition.field_names) if self.definition is not None else set()
+        lang = current_language()
+        frame = frame.rename(columns={  # the definition's own fields are labelled by export
+            c: column_title(str(c), None, self.catalog, lang) for c in frame.columns
+            if c not in known})
+        export_table(frame, path, definition=self.definition, catalog=self.catalog, lang=lang)
         return path
 
     def export_dialog(self) -> None:

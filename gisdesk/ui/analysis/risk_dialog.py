@@ -39,6 +39,7 @@ from gisdesk.query.output import write_result
 from gisdesk.ui.analysis.layer_combo import LayerCombo, find_layer
 from gisdesk.ui.analysis.result_table import ResultTable
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
+from gisdesk.ui.locale_axis import LocaleAxisItem
 
 WEIGHT_FIELDS = ["condition", "age", "defects", "service", "critical"]
 
@@ -60,7 +61,8 @@ class RiskDialog(QDialog):
         self.layer = LayerCombo(project, "water_mains")
         self.spins: dict[str, QDoubleSpinBox | QSpinBox] = {}
         self.budget = QDoubleSpinBox(decimals=0, maximum=1e15, singleStep=1e8, value=5e9,
-                                     suffix=" Rp")
+                                     prefix="Rp ")
+        self.budget.setGroupSeparatorShown(True)  # Rp 5.000.000.000: the locale's grouping
         self.years = QSpinBox(minimum=1, maximum=50, value=5)
         self.progress = QProgressBar()
         self.run_button = QPushButton(self.tr("Run"))
@@ -74,8 +76,11 @@ class RiskDialog(QDialog):
         self.save_layer_button.setEnabled(False)
         self.summary = QLabel()
         self.table = ResultTable()
-        self.budget_chart = pg.PlotWidget(title=self.tr("Spending per year"))
-        self.risk_chart = pg.PlotWidget(title=self.tr("Assets per risk class"))
+        self.budget_chart = pg.PlotWidget(title=self.tr("Spending per year"), axisItems={
+            "left": LocaleAxisItem("left"), "bottom": LocaleAxisItem("bottom", integer=True)})
+        self.risk_chart = pg.PlotWidget(title=self.tr("Assets per risk class"), axisItems={
+            "left": LocaleAxisItem("left", integer=True),
+            "bottom": LocaleAxisItem("bottom", integer=True)})
         self._layout()
         self.load_weights(RiskWeights.from_dict(project.planning, "project"))
         self.budget.setValue(float(project.planning.get("budget", self.budget.value())))

@@ -89,7 +89,8 @@ class SummaryDialog(QDialog):
         table = summarise_by_area(areas.frame, frame, self.area_field.currentText(),
                                   category=self.category.currentData(),
                                   names=(areas.name, features.name)).reset_index()
-        self.table.set_result(self.tr("{n} areas").format(n=len(table)), table)
+        self.table.set_result(self.tr("{n} areas").format(n=len(table)), table,
+                              catalog=self.project.catalog)
         self._draw(table)
         return table
 
