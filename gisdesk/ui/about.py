@@ -72,6 +72,7 @@ class AboutDialog(QDialog):
         self.notes_label.setTextFormat(Qt.TextFormat.RichText)
         self.notes_label.setOpenExternalLinks(True)
         self.notes_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.notes_label.setContentsMargins(10, 6, 10, 6)
         self.notes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.tabs.addTab(self.notes_label, "")
 

@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 
 from pyproj import Transformer
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from gisdesk.ui.i18n import format_number
 from gisdesk.ui.jobs import Job
 
 _SEPARATORS = re.compile(r"[\s.,'\u00a0\u202f]")
@@ -47,11 +48,19 @@ def lonlat(crs: str, x: float, y: float) -> tuple[float, float]:
     return _to_lonlat(crs).transform(x, y)
 
 
-def format_lonlat(lon: float, lat: float) -> str:
-    """'0.54321°N 123.06543°E' (five decimals ≈ 1 m)."""
-    ns = "N" if lat >= 0 else "S"
-    ew = "E" if lon >= 0 else "W"
-    return f"{abs(lat):.5f}°{ns} {abs(lon):.5f}°{ew}"
+def format_lonlat(lon: float, lat: float, lang: str | None = None) -> str:
+    """'0.54321°N 123.06543°E', '0,54321°LU 123,06543°BT' in Indonesian (five decimals ≈ 1 m).
+
+    The hemisphere letters and the decimal comma follow the UI language (Indonesian maps write
+    LU/LS for north/south latitude and BT/BB for east/west longitude).
+    """
+    ns = (QCoreApplication.translate("MapStatusBar", "N", "north latitude") if lat >= 0
+          else QCoreApplication.translate("MapStatusBar", "S", "south latitude"))
+    ew = (QCoreApplication.translate("MapStatusBar", "E", "east longitude") if lon >= 0
+          else QCoreApplication.translate("MapStatusBar", "W", "west longitude"))
+    lat_text = format_number(abs(lat), 5, lang, group=False)
+    lon_text = format_number(abs(lon), 5, lang, group=False)
+    return f"{lat_text}°{ns} {lon_text}°{ew}"
 
 
 class MapStatusBar(QStatusBar):
