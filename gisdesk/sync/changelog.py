@@ -23,6 +23,17 @@ def _encode(value: Any) -> Any:
     return value
 
 
+def _default(value: Any) -> Any:
+    """json.dumps fallback: bytes as hex WKB, anything else (dates) as text.
+
+    Called by the C encoder only for values JSON cannot hold, so plain rows are encoded
+    without a Python call per field (the change log of a 10 000-feature push is 20 000 rows).
+    """
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {_BYTES: bytes(value).hex()}
+    return str(value)
+
+
 def _decode(value: Any) -> Any:
     if isinstance(value, dict) and set(value) == {_BYTES}:
         return bytes.fromhex(value[_BYTES])
@@ -33,7 +44,7 @@ def row_to_json(row: dict | None) -> str | None:
     """JSON text of a row (None stays None)."""
     if row is None:
         return None
-    return json.dumps({k: _encode(v) for k, v in row.items()}, sort_keys=True, default=str)
+    return json.dumps(row, sort_keys=True, default=_default)
 
 
 def row_from_json(text: str | None) -> dict | None:
