@@ -160,3 +160,20 @@ def test_sync_batch_postgis_audits_every_feature_once(postgres, tmp_path: Path) 
     assert rows == [(kind, n, n, user, user) for kind, n in sorted(kinds.items())]
     assert moved == ("", "n1", False)  # old and new values, without the geometry
     assert deleted == ("WM-395", None)
+
+
+def test_sync_batch_unreadable_geometry_named_by_fid(tmp_path: Path) -> None:
+    hub = FolderHub.init(tmp_path / "hub", write_many_mains(tmp_path / "src.gpkg"), KEYS, "adm")
+    a = WorkingCopy.checkout(hub, tmp_path / "a")
+    with sqlite3.connect(a.data) as conn:
+        register_functions(conn)
+        conn.execute("UPDATE water_mains SET notes = 'x' WHERE fid <= 50")
+        triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                "AND tbl_name = 'water_mains'").fetchall()
+        for (name,) in triggers:  # the R-tree triggers would refuse the broken blob
+            conn.execute(f'DROP TRIGGER "{name}"')
+        broken = b"GP\x00\x01" + (32651).to_bytes(4, "little") + b"\x01\x02"  # WKB cut short
+        conn.execute("UPDATE water_mains SET geom = ? WHERE fid = 17", (broken,))
+    conn.close()
+    with pytest.raises(ValueError, match="feature fid 17: geometry unreadable"):
+        a.local_changes()

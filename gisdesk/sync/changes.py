@@ -19,6 +19,7 @@ from typing import Any
 import pygeodiff
 import shapely
 
+from gisdesk.io.gpkg_store_blob import _split as split_blob  # the blob header parser
 from gisdesk.io.gpkg_store_blob import from_blob, to_blob
 from gisdesk.io.gpkg_store_tables import quote
 from gisdesk.sync.merge import Change
@@ -102,9 +103,10 @@ def _rows_by_key(path: Path, table: str, key: str, fids: Iterable[int]) -> dict[
     fids = sorted(fids)
     if not fids:
         return {}
+    raw_rows: list[dict[str, Any]] = []
+    blobs: list[bytes | None] = []
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         geom_col, fid_col = _geometry_and_fid(conn, table)
-        rows: dict[str, dict] = {}
         for start in range(0, len(fids), _CHUNK):
             chunk = fids[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
@@ -115,23 +117,62 @@ def _rows_by_key(path: Path, table: str, key: str, fids: Iterable[int]) -> dict[
             names = [d[0] for d in cursor.description]
             for values in cursor:
                 raw = dict(zip(names, values, strict=True))
-                fid = raw.get(fid_col)
-                try:
-                    row = row_from_sqlite(raw, geom_col, fid_col)
-                except ValueError as exc:
-                    raise ValueError(
-                        f"{path}: layer '{table}', feature fid {fid}: geometry unreadable ({exc})"
-                        "; re-save the feature in GIS Desk, QGIS or with ogr2ogr"
-                    ) from exc
-                uuid = row.get(key)
-                if not uuid:
-                    raise ValueError(
-                        f"{path}: layer '{table}' has a feature without a value in its key "
-                        f"field '{key}'; give it a UUID before syncing"
-                    )
-                rows[str(uuid)] = row
+                if geom_col is not None:
+                    blob = raw.pop(geom_col, None)
+                    blobs.append(None if blob is None else bytes(blob))
+                raw_rows.append(raw)
     conn.close()
+    if geom_col is not None:
+        for raw, wkb in zip(raw_rows, _normalised_wkb(path, table, fid_col, raw_rows, blobs),
+                            strict=True):
+            raw[GEOMETRY] = wkb
+    rows: dict[str, dict] = {}
+    for raw in raw_rows:
+        raw.pop(fid_col, None)
+        uuid = raw.get(key)
+        if not uuid:
+            raise ValueError(
+                f"{path}: layer '{table}' has a feature without a value in its key "
+                f"field '{key}'; give it a UUID before syncing"
+            )
+        rows[str(uuid)] = raw
     return rows
+
+
+def _normalised_wkb(path: Path, table: str, fid_col: str, raws: list[dict[str, Any]],
+                    blobs: list[bytes | None]) -> list[bytes | None]:
+    """GeoPackage blobs as ISO little-endian WKB, decoded and encoded by shapely in one call.
+
+    Normalising makes the same geometry the same bytes whichever tool wrote it (GDAL, QGIS, GIS
+    Desk, the hub), so comparing rows compares shapes. One vectorised call for all rows instead
+    of two per row: reading the 10 000 rows of a large push is several times faster. When some
+    blob is unreadable the rows are decoded one by one to name the feature.
+    """
+    present = [i for i, blob in enumerate(blobs) if blob is not None]
+    out: list[bytes | None] = [None] * len(blobs)
+    try:
+        wkbs = [_strip_header(blobs[i]) for i in present]  # type: ignore[arg-type]
+        geoms = shapely.from_wkb(wkbs)
+    except (ValueError, shapely.errors.GEOSException):
+        for i in present:
+            try:
+                from_blob(blobs[i])
+            except (ValueError, shapely.errors.GEOSException) as exc:
+                raise ValueError(
+                    f"{path}: layer '{table}', feature fid {raws[i].get(fid_col)}: geometry "
+                    f"unreadable ({exc}); re-save the feature in GIS Desk, QGIS or with ogr2ogr"
+                ) from exc
+        raise
+    encoded = shapely.to_wkb(geoms, byte_order=1, flavor="iso")
+    for i, wkb in zip(present, encoded, strict=True):
+        out[i] = wkb
+    return out
+
+
+def _strip_header(blob: bytes) -> bytes:
+    """The WKB inside a GeoPackage blob (ValueError when it is not one)."""
+    _flags, _env, offset = split_blob(blob)
+    return blob[offset:]
 
 
 def _geometry_and_fid(conn: sqlite3.Connection, table: str) -> tuple[str | None, str]:
