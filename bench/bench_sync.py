@@ -5,6 +5,10 @@ both hubs; a sync with nothing to do under 0.5 s at scale 10; a checkout of the 
 under 20 s. Baseline measured in the same run: a plain byte copy of the same GeoPackage (the
 least any checkout must do) and pygeodiff's changeset alone (the least any change detection does).
 
+Two workloads of 10 000 buildings each: "push"/"pull" edit one attribute (the common case: a
+field campaign filling in notes); "mix push"/"mix pull" then send 6 000 attribute edits, 2 000
+moved footprints (spatial indexes on both sides), 1 000 new and 1 000 deleted buildings.
+
 Usage: .venv/bin/python bench/bench_sync.py [--scales 1,10] [--hubs folder,postgis]
 """
 
@@ -16,14 +20,16 @@ import sqlite3
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import pygeodiff
+import shapely
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))  # the PostgreSQL fixture also serves the benchmark
 
-from gisdesk.io.gpkg_store_blob import register_functions  # noqa: E402
+from gisdesk.io.gpkg_store_blob import from_blob, register_functions, to_blob  # noqa: E402
 from gisdesk.sampledata import generate_city  # noqa: E402
 from gisdesk.sync.folder_hub import FolderHub  # noqa: E402
 from gisdesk.sync.working_copy import WorkingCopy  # noqa: E402
@@ -53,6 +59,36 @@ def change_buildings(path: Path, n: int, tag: str) -> int:
         count = cur.rowcount
     conn.close()
     return count
+
+
+def change_mixed(path: Path, n: int) -> int:
+    """60 % attribute edits, 20 % moved footprints, 10 % new and 10 % deleted buildings."""
+    n_attr, n_move, n_new = n * 6 // 10, n * 2 // 10, n // 10
+    n_del = n - n_attr - n_move - n_new
+    with sqlite3.connect(path) as conn:
+        register_functions(conn)
+        fids = [r[0] for r in conn.execute(
+            "SELECT fid FROM buildings ORDER BY fid DESC LIMIT ?", (n_attr + n_move + n_del,))]
+        attr, move, gone = fids[:n_attr], fids[n_attr:n_attr + n_move], fids[n_attr + n_move:]
+        conn.executemany("UPDATE buildings SET condition = 1, notes = 'mixed' WHERE fid = ?",
+                         [(f,) for f in attr])
+        srs = conn.execute("SELECT srs_id FROM gpkg_geometry_columns "
+                           "WHERE table_name = 'buildings'").fetchone()[0]
+        marks = ",".join("?" * len(move))
+        rows = conn.execute(f"SELECT fid, geom FROM buildings WHERE fid IN ({marks})",  # noqa: S608
+                            move).fetchall()
+        moved = shapely.transform([from_blob(g) for _f, g in rows], lambda xy: xy + 1.5)
+        conn.executemany("UPDATE buildings SET geom = ? WHERE fid = ?",
+                         [(to_blob(g, srs), f) for g, (f, _b) in zip(moved, rows, strict=True)])
+        template = conn.execute("SELECT geom, owner_opd, building_use FROM buildings "
+                                "ORDER BY fid LIMIT 1").fetchone()
+        conn.executemany(
+            "INSERT INTO buildings (uuid, asset_id, geom, owner_opd, building_use, floors) "
+            "VALUES (?, ?, ?, ?, ?, 2)",
+            [(str(uuid.uuid4()), f"BGN-NEW-{i}", *template) for i in range(n_new)])
+        conn.executemany("DELETE FROM buildings WHERE fid = ?", [(f,) for f in gone])
+    conn.close()
+    return n
 
 
 def timed(fn, *args):
@@ -91,6 +127,11 @@ def bench_one(kind: str, scale: float, out: Path, server) -> dict[str, float]:
         row["pull_s"], report = timed(b.sync, "bench")
         assert len(report.pulled) == n
         row["n"] = n
+        n = change_mixed(a.data, N_CHANGES)
+        row["mix_push_s"], report = timed(a.sync, "bench")
+        assert len(report.pushed) == n, (len(report.pushed), n)
+        row["mix_pull_s"], report = timed(b.sync, "bench")
+        assert len(report.pulled) == n
         return row
 
 
@@ -109,7 +150,8 @@ def main() -> int:
         server = PostgresServer.start()
     try:
         print(f"{'hub':<8} {'scale':>5} {'buildings':>9} {'copy':>6} {'checkout':>8} "
-              f"{'x copy':>6} {'no-op':>6} {'changes':>7} {'diff':>6} {'push':>6} {'pull':>6}")
+              f"{'x copy':>6} {'no-op':>6} {'changes':>7} {'diff':>6} {'push':>6} {'pull':>6} "
+              f"{'mix push':>8} {'mix pull':>8}")
         for scale in [float(s) for s in args.scales.split(",")]:
             for kind in hubs:
                 r = bench_one(kind, scale, out, server)
@@ -118,7 +160,8 @@ def main() -> int:
                 print(f"{kind:<8} {scale:>5g} {buildings:>9} {r['copy_s']:>6.2f} "
                       f"{r['checkout_s']:>8.2f} {r['checkout_s'] / r['copy_s']:>6.1f} "
                       f"{r['noop_sync_s']:>6.3f} {int(r['n']):>7} {r['geodiff_only_s']:>6.2f} "
-                      f"{r['push_s']:>6.2f} {r['pull_s']:>6.2f}", flush=True)
+                      f"{r['push_s']:>6.2f} {r['pull_s']:>6.2f} {r['mix_push_s']:>8.2f} "
+                      f"{r['mix_pull_s']:>8.2f}", flush=True)
     finally:
         if server is not None:
             server.stop()
