@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+import numpy as np
 import pandas as pd
 
 from gisdesk.core import edits_frame as rows
@@ -179,29 +180,59 @@ class AddInspection(Command):
             rows.set_cell(asset, self.asset_uuid, name, value)
 
 
+def _dates(frame: pd.DataFrame, column: str) -> pd.Series:
+    """``column`` as ``datetime64[ns]`` (NaT where missing or unreadable), even when empty.
+
+    Typed explicitly because pandas types an empty or all-missing column as object/float, and
+    mapping assets through such a column is what used to raise TypeError for a layer without
+    any inspections.
+    """
+    if column not in frame:
+        return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    return pd.to_datetime(frame[column], errors="coerce").astype("datetime64[ns]")
+
+
+def _latest_dates(inspections: MapLayer, layer_name: str) -> pd.DataFrame:
+    """Date and ``next_due`` of each asset's latest inspection, indexed by asset UUID.
+
+    "Latest" follows :func:`latest_inspection`: by date, an undated inspection counts as the
+    oldest and the last recorded wins a tie. The result is typed (and simply empty) when the
+    layer has no inspections at all, or the table lacks the linking columns.
+    """
+    frame = inspections.frame
+    if {"asset_layer", "asset_uuid"} <= set(frame.columns):
+        mine = frame[(frame["asset_layer"] == layer_name).to_numpy(dtype=bool, na_value=False)]
+        mine = mine[mine["asset_uuid"].notna().to_numpy(dtype=bool)]
+    else:
+        mine = frame.iloc[0:0]
+    table = pd.DataFrame({
+        "uuid": (mine["asset_uuid"].astype(str).to_numpy(dtype=object) if "asset_uuid" in mine
+                 else np.empty(0, dtype=object)),
+        "_on": _dates(mine, "inspected_on").to_numpy(),
+        "next_due": _dates(mine, "next_due").to_numpy(),
+    })
+    table = table.sort_values("_on", kind="stable", na_position="first")
+    return table.drop_duplicates("uuid", keep="last").set_index("uuid")
+
+
 def inspection_status(asset: MapLayer, inspections: MapLayer, today: dt.date) -> pd.DataFrame:
     """Per asset: latest inspection date, next due date and days overdue (for the overdue view).
 
     The due date is the latest inspection's ``next_due``, else its date plus the layer's
-    interval; assets never inspected are due now. Rows are sorted most overdue first.
+    interval; assets never inspected (including every asset of a layer without any
+    inspections) have ``last_inspected`` NaT and are due today. Rows are sorted most overdue
+    first.
     """
     key = rows.key_of(asset)
     months = asset.definition.inspection.interval_months if (
         asset.definition and asset.definition.inspection) else 12
-    frame = inspections.frame
-    mine = frame[(frame["asset_layer"] == asset.name).to_numpy(dtype=bool, na_value=False)] if (
-        len(frame) and "asset_layer" in frame) else frame.iloc[0:0]
-    latest = (
-        mine.assign(_on=pd.to_datetime(mine["inspected_on"], errors="coerce"))
-        .sort_values("_on", kind="stable")
-        .groupby("asset_uuid", sort=False)
-        .tail(1)
-        .set_index("asset_uuid")
-    ) if len(mine) else pd.DataFrame(columns=["_on", "next_due"])
+    latest = _latest_dates(inspections, asset.name).reindex(
+        asset.frame[key].astype(str).to_numpy(dtype=object))
+    now = pd.Timestamp(today)
     out = pd.DataFrame({"uuid": asset.frame[key].to_numpy()})
-    out["last_inspected"] = out["uuid"].map(latest["_on"]).astype("datetime64[ns]")
-    due = out["uuid"].map(pd.to_datetime(latest["next_due"], errors="coerce"))
+    out["last_inspected"] = latest["_on"].to_numpy(dtype="datetime64[ns]")
     fallback = out["last_inspected"] + pd.DateOffset(months=months)
-    out["next_due"] = due.fillna(fallback).fillna(pd.Timestamp(today))
-    out["days_overdue"] = (pd.Timestamp(today) - out["next_due"]).dt.days.clip(lower=0)
+    due = pd.Series(latest["next_due"].to_numpy(dtype="datetime64[ns]"), index=out.index)
+    out["next_due"] = due.fillna(fallback).fillna(now).astype("datetime64[ns]")
+    out["days_overdue"] = (now - out["next_due"]).dt.days.clip(lower=0).astype(np.int64)
     return out.sort_values("days_overdue", ascending=False, kind="stable").reset_index(drop=True)
