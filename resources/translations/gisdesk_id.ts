@@ -493,7 +493,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+283"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+343"/>
         <source>Check out from hub</source>
         <translation>Ambil dari hub</translation>
     </message>
@@ -527,7 +527,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>ConditionCharts</name>
     <message>
-        <location filename="../../gisdesk/ui/inspections/condition_charts.py" line="+86"/>
+        <location filename="../../gisdesk/ui/inspections/condition_charts.py" line="+87"/>
         <source>Condition distribution</source>
         <translation>Sebaran kondisi</translation>
     </message>
@@ -568,7 +568,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-158"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-165"/>
         <source>Resolve conflicts</source>
         <translation>Selesaikan konflik</translation>
     </message>
@@ -1237,7 +1237,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>ExpressionBuilderDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/expression_builder.py" line="+56"/>
+        <location filename="../../gisdesk/ui/analysis/expression_builder.py" line="+57"/>
         <source>Expression — {layer}</source>
         <translation>Ekspresi — {layer}</translation>
     </message>
@@ -1414,7 +1414,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+56"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+59"/>
         <source>Sync history</source>
         <translation>Riwayat sinkronisasi</translation>
     </message>
@@ -1439,7 +1439,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Ringkasan</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Layer</source>
         <translation>Lapisan</translation>
     </message>
@@ -1457,6 +1457,21 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+1"/>
         <source>Fields</source>
         <translation>Kolom</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>added</source>
+        <translation>ditambahkan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>changed</source>
+        <translation>diubah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation>dihapus</translation>
     </message>
 </context>
 <context>
@@ -1672,7 +1687,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>Inspections</name>
     <message>
-        <location filename="../../gisdesk/core/inspections.py" line="+83"/>
+        <location filename="../../gisdesk/core/inspections.py" line="+84"/>
         <source>Inspect {uuid}</source>
         <translation>Periksa {uuid}</translation>
     </message>
@@ -1880,7 +1895,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gisdesk/ui/main_window.py" line="+237"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+239"/>
         <source>&amp;Open Data…</source>
         <translation>&amp;Buka Data…</translation>
     </message>
@@ -2226,7 +2241,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>NearestDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/nearest_dialog.py" line="+32"/>
+        <location filename="../../gisdesk/ui/analysis/nearest_dialog.py" line="+33"/>
         <source>Nearest Features</source>
         <translation>Fitur Terdekat</translation>
     </message>
@@ -2308,7 +2323,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>OverdueView</name>
     <message>
-        <location filename="../../gisdesk/ui/inspections/overdue_view.py" line="+98"/>
+        <location filename="../../gisdesk/ui/inspections/overdue_view.py" line="+99"/>
         <source>Overdue inspections</source>
         <translation>Pemeriksaan terlambat</translation>
     </message>
@@ -2397,7 +2412,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-181"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-208"/>
         <source>Sync preview</source>
         <translation>Pratinjau sinkronisasi</translation>
     </message>
@@ -2418,18 +2433,18 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Layer</source>
         <translation>Lapisan</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Asset UUID</source>
         <translation>UUID aset</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Change</source>
         <translation>Perubahan</translation>
     </message>
@@ -2439,7 +2454,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Field</source>
         <translation>Kolom</translation>
     </message>
@@ -2459,12 +2474,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Milik mereka</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>(whole feature)</source>
         <translation>(seluruh fitur)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Will be sent (%1)</source>
         <translation>Akan dikirim (%1)</translation>
     </message>
@@ -2862,14 +2877,114 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../gisdesk/ui/i18n.py" line="+127"/>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <comment>All other platforms</comment>
+        <translation>Berkas</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <location line="-41"/>
+        <source>&amp;Step up</source>
+        <translation>&amp;Naikkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step &amp;down</source>
+        <translation>&amp;Turunkan</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/i18n.py" line="+109"/>
+        <location line="-21"/>
         <source>Look in:</source>
         <translation>Lihat di:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Lihat di:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Jenis berkas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Folder</source>
+        <translation>Folder &amp;Baru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a New Folder</source>
+        <translation>Buat folder baru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change to detail view mode</source>
+        <translation>Ganti ke tampilan rinci</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change to list view mode</source>
+        <translation>Ganti ke tampilan daftar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the parent directory</source>
+        <translation>Ke folder induk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List of places and bookmarks</source>
+        <translation>Daftar tempat dan penanda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sidebar</source>
+        <translation>Bilah samping</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 sudah ada.
+Apakah Anda ingin menggantinya?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>File &amp;name:</source>
         <translation>&amp;Nama berkas:</translation>
     </message>
@@ -2970,9 +3085,38 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location line="-27"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date Modified</source>
+        <translation>Tanggal diubah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computer</source>
+        <translation>Komputer</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Type</source>
+        <comment>All other platforms</comment>
+        <translation>Jenis</translation>
+    </message>
+</context>
+<context>
     <name>QGnomeTheme</name>
     <message>
-        <location line="-40"/>
+        <location line="-79"/>
         <source>&amp;OK</source>
         <translation>&amp;OK</translation>
     </message>
@@ -2998,9 +3142,17 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     </message>
 </context>
 <context>
+    <name>QInputDialog</name>
+    <message>
+        <location line="+35"/>
+        <source>Enter a value:</source>
+        <translation>Masukkan nilai:</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
         <source>&amp;Undo</source>
         <translation>&amp;Batalkan</translation>
     </message>
@@ -3038,7 +3190,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location line="+30"/>
+        <location line="+51"/>
         <source>Show Details...</source>
         <translation>Tampilkan Rincian...</translation>
     </message>
@@ -3051,7 +3203,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location line="-60"/>
+        <location line="-81"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3144,7 +3296,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>QShortcut</name>
     <message>
-        <location line="+46"/>
+        <location line="+67"/>
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
@@ -3177,7 +3329,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>QWidgetTextControl</name>
     <message>
-        <location line="-38"/>
+        <location line="-59"/>
         <source>&amp;Undo</source>
         <translation>&amp;Batalkan</translation>
     </message>
@@ -3708,7 +3860,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>RiskDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+60"/>
+        <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+61"/>
         <source>Risk &amp; Programme</source>
         <translation>Risiko &amp; Program</translation>
     </message>
@@ -4099,7 +4251,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/summary_dialog.py" line="+32"/>
+        <location filename="../../gisdesk/ui/analysis/summary_dialog.py" line="+33"/>
         <source>Summaries by Area</source>
         <translation>Ringkasan per Wilayah</translation>
     </message>
@@ -4152,6 +4304,44 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+18"/>
         <source>Cannot summarise</source>
         <translation>Tidak dapat meringkas</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHistory</name>
+    <message>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-55"/>
+        <source>hub created</source>
+        <translation>hub dibuat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no changes</source>
+        <translation>tidak ada perubahan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} added</source>
+        <translation>{n} ditambahkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} updated</source>
+        <translation>{n} diubah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} deleted</source>
+        <translation>{n} dihapus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} conflict(s)</source>
+        <translation>{n} konflik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{counts} in {layer}</source>
+        <translation>{counts} di {layer}</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from gisdesk.core.project import Project
 from gisdesk.query.expression import FUNCTIONS, Expression, ExpressionError
 from gisdesk.query.saved import SavedQuery
 from gisdesk.ui.i18n import current_language
+from gisdesk.ui.panels.value_format import format_scalar
 
 OPERATORS = ["=", "<>", "<", ">", "<=", ">=", "+", "-", "*", "/", "(", ")", "AND", "OR",
              "NOT", "IN ()", "LIKE '%'", "BETWEEN", "IS NULL", "IS NOT NULL", "$length",
@@ -163,7 +164,7 @@ class ExpressionBuilderDialog(QDialog):
             self.match_count = int(mask.sum())
             self.status.setStyleSheet("")
             self.status.setText(self.tr("{n} of {total} features match").format(
-                n=self.match_count, total=len(self.layer.frame)))
+                n=format_scalar(self.match_count), total=format_scalar(len(self.layer.frame))))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.error is None)
 
     def save_query(self, name: str) -> SavedQuery:

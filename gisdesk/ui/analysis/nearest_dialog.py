@@ -20,6 +20,7 @@ from gisdesk.query.metric import CRSMissingError
 from gisdesk.query.spatial import nearest
 from gisdesk.ui.analysis.layer_combo import LayerCombo
 from gisdesk.ui.analysis.result_table import ResultTable
+from gisdesk.ui.panels.value_format import format_scalar
 
 
 class NearestDialog(QDialog):
@@ -64,7 +65,7 @@ class NearestDialog(QDialog):
             b.name: _ids(b.frame, pairs["reference"]),
             "distance_m": pairs["distance_m"].round(1),
         })
-        self.table.set_result(self.tr("{n} pairs").format(n=len(table)), table,
+        self.table.set_result(self.tr("{n} pairs").format(n=format_scalar(len(table))), table,
                               catalog=self.project.catalog)
         return table
 

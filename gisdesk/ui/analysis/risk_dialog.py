@@ -40,6 +40,7 @@ from gisdesk.ui.analysis.layer_combo import LayerCombo, find_layer
 from gisdesk.ui.analysis.result_table import ResultTable
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
 from gisdesk.ui.locale_axis import LocaleAxisItem
+from gisdesk.ui.panels.value_format import format_scalar
 
 WEIGHT_FIELDS = ["condition", "age", "defects", "service", "critical"]
 
@@ -187,7 +188,7 @@ class RiskDialog(QDialog):
         self.project.add_layer(risk_layer(programme.assets))
         funded = int(programme.assets["year"].notna().sum())
         self.summary.setText(self.tr("{n} assets ranked, {funded} funded").format(
-            n=len(programme.assets), funded=funded))
+            n=format_scalar(len(programme.assets)), funded=format_scalar(funded)))
         self.table.set_result(self.tr("Programme"), programme_table(programme.assets),
                               risk_definition(), self.project.catalog)
         data = programme.chart_data()

@@ -21,6 +21,7 @@ from gisdesk.query.metric import CRSMissingError
 from gisdesk.query.summary import summarise_by_area
 from gisdesk.ui.analysis.layer_combo import LayerCombo
 from gisdesk.ui.analysis.result_table import ResultTable
+from gisdesk.ui.panels.value_format import format_scalar
 
 
 class SummaryDialog(QDialog):
@@ -89,7 +90,7 @@ class SummaryDialog(QDialog):
         table = summarise_by_area(areas.frame, frame, self.area_field.currentText(),
                                   category=self.category.currentData(),
                                   names=(areas.name, features.name)).reset_index()
-        self.table.set_result(self.tr("{n} areas").format(n=len(table)), table,
+        self.table.set_result(self.tr("{n} areas").format(n=format_scalar(len(table))), table,
                               catalog=self.project.catalog)
         self._draw(table)
         return table

@@ -21,6 +21,7 @@ from gisdesk.core.condition_stats import (
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.ui.i18n import current_language
+from gisdesk.ui.panels.value_format import format_scalar
 
 DISTRICTS = "districts"
 
@@ -110,7 +111,7 @@ class ConditionCharts(QWidget):
         else:
             self.by_district = pd.DataFrame()
         self.note.setText(self.tr("{n} assets without a condition (never inspected)").format(
-            n=missing_condition(layer)))
+            n=format_scalar(missing_condition(layer))))
 
     def _draw_layer(self) -> None:
         x = np.arange(len(self.codes))

@@ -19,6 +19,7 @@ from gisdesk.core.inspections import INSPECTIONS, inspection_status
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.ui.i18n import current_language, format_date
+from gisdesk.ui.panels.value_format import format_scalar
 
 MIN_EXTENT = 50.0
 """Zoom box (metres) around a point asset, so the map does not zoom to a single pixel."""
@@ -127,7 +128,7 @@ class OverdueView(QWidget):
                                   QStandardItem(format_date(rec.next_due.date())),
                                   QStandardItem(str(int(rec.days_overdue)))])
         self.summary.setText(self.tr("{n} of {total} assets are due for inspection").format(
-            n=len(self.frame), total=len(asset.frame)))
+            n=format_scalar(len(self.frame)), total=format_scalar(len(asset.frame))))
 
     def _activated(self, index: QModelIndex) -> None:
         name = self.layer_box.currentData()

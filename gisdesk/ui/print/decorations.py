@@ -27,6 +27,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from gisdesk.core.viewport import Viewport
 from gisdesk.export.layout_model import format_length, grid_interval, grid_ticks, scale_bar_spec
+from gisdesk.ui.i18n import locale_for
 from gisdesk.ui.render.labels import PlacedLabel
 from gisdesk.ui.render.qtarrays import polygon_from_points
 from gisdesk.ui.render.symbols import qcolor
@@ -43,8 +44,11 @@ def text_font(px: float, bold: bool = False) -> QFont:
 
 
 def draw_scale_bar(painter: QPainter, box: QRectF, scale: float, px_per_mm: float,
-                   note: str = "Scale 1:{0}") -> None:
-    """A black-and-white segmented bar of a round length, with tick labels and the unit."""
+                   note: str = "Scale 1:{0}", lang: str = "en") -> None:
+    """A black-and-white segmented bar of a round length, with tick labels and the unit.
+
+    Tick numbers use the page language's decimal sign (0,5 km on an Indonesian page).
+    """
     length, segments, unit = scale_bar_spec(scale, box.width() / px_per_mm * 0.8)
     bar_w = length / scale * 1000.0 * px_per_mm
     font = text_font(2.6 * px_per_mm)
@@ -60,7 +64,8 @@ def draw_scale_bar(painter: QPainter, box: QRectF, scale: float, px_per_mm: floa
         painter.setBrush(QBrush(INK if i % 2 == 0 else QColor("white")))
         painter.drawRect(QRectF(left + i * seg_w, top, seg_w, bar_h))
     for i in (0, segments // 2, segments) if segments % 2 == 0 else (0, segments):
-        text = format_length(length * i / segments, unit)
+        text = locale_for(lang).toString(float(format_length(length * i / segments, unit)),
+                                         "g", 6)
         if i == segments:
             text += " " + unit
         w = metrics.horizontalAdvance(text)

@@ -121,7 +121,7 @@ def paint_page(painter: QPainter, project: Project, spec: PageSpec, dpi: float,
     draw_north_arrow(painter, _rect(boxes["north"], px_per_mm), px_per_mm,
                      print_text("north", spec.lang))
     draw_scale_bar(painter, _rect(boxes["scalebar"], px_per_mm), spec.scale, px_per_mm,
-                   print_text("scale", spec.lang))
+                   print_text("scale", spec.lang), spec.lang)
     _paint_notes(painter, spec, _rect(boxes["notes"], px_per_mm), px_per_mm)
     painter.restore()
 

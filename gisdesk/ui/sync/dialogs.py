@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import shapely
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,7 +31,10 @@ from gisdesk.core.definitions import Catalog
 from gisdesk.sync.hubs import Hub, open_hub
 from gisdesk.sync.merge import Change, MergeResult
 from gisdesk.sync.working_copy import SyncError, WorkingCopy
-from gisdesk.ui.i18n import current_language
+from gisdesk.ui.i18n import current_language, format_date
+
+_SUMMARY_COUNT = re.compile(r"^(\d+) (added|updated|deleted)$")
+_SUMMARY_CONFLICTS = re.compile(r"^(\d+) conflicts?$")
 
 
 def _text(value: Any) -> str:
@@ -57,16 +61,62 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     return table
 
 
-def _changed_fields(change: Change) -> str:
+def _changed_fields(change: Change, catalog: Catalog | None = None) -> str:
     if change.kind != "update" or change.old is None or change.new is None:
         return ""
-    return ", ".join(sorted(k for k in change.new if change.old.get(k) != change.new.get(k)))
+    names = sorted(k for k in change.new if change.old.get(k) != change.new.get(k))
+    return ", ".join(_field_label(catalog, change.layer, n) for n in names)
+
+
+def _layer_title(catalog: Catalog | None, layer: str) -> str:
+    """The layer's title in the UI language (hubs record layer names)."""
+    definition = catalog.layers.get(layer) if catalog is not None else None
+    return definition.title.get(current_language()) if definition is not None else layer
+
+
+def _field_label(catalog: Catalog | None, layer: str, field: str) -> str:
+    """A field's label in the UI language, else its stored name."""
+    definition = catalog.layers.get(layer) if catalog is not None else None
+    fdef = definition.field(field) if definition is not None else None
+    return fdef.label.get(current_language()) if fdef is not None else field
+
+
+def summary_text(summary: str, catalog: Catalog | None = None) -> str:
+    """A revision summary ("3 updated, 1 added in water_mains; 1 conflict") in the UI language.
+
+    Hubs store the summary in English (every copy reads the same hub, whatever its language),
+    so it is re-worded here; a summary in another shape is shown as stored.
+    """
+    fixed = {"hub created": QCoreApplication.translate("SyncHistory", "hub created"),
+             "no changes": QCoreApplication.translate("SyncHistory", "no changes")}
+    words = {"added": QCoreApplication.translate("SyncHistory", "{n} added"),
+             "updated": QCoreApplication.translate("SyncHistory", "{n} updated"),
+             "deleted": QCoreApplication.translate("SyncHistory", "{n} deleted")}
+    conflict_text = QCoreApplication.translate("SyncHistory", "{n} conflict(s)")
+    in_layer = QCoreApplication.translate("SyncHistory", "{counts} in {layer}")
+    out = []
+    for part in summary.split("; "):
+        if part in fixed:
+            out.append(fixed[part])
+            continue
+        conflicts = _SUMMARY_CONFLICTS.match(part)
+        if conflicts:
+            out.append(conflict_text.format(n=conflicts.group(1)))
+            continue
+        counts, sep, layer = part.rpartition(" in ")
+        matches = [_SUMMARY_COUNT.match(c) for c in counts.split(", ")] if sep else [None]
+        if not all(matches):
+            return summary
+        text = ", ".join(words[m.group(2)].format(n=m.group(1)) for m in matches if m)
+        out.append(in_layer.format(counts=text, layer=_layer_title(catalog, layer)))
+    return "; ".join(out)
 
 
 class PreviewDialog(QDialog):
     """Before syncing: what goes up, what comes down, what will conflict."""
 
-    def __init__(self, result: MergeResult, parent: QWidget | None = None) -> None:
+    def __init__(self, result: MergeResult, parent: QWidget | None = None,
+                 catalog: Catalog | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync preview"))
         kinds = {"insert": self.tr("added"), "update": self.tr("changed"),
@@ -74,7 +124,8 @@ class PreviewDialog(QDialog):
         headers = [self.tr("Layer"), self.tr("Asset UUID"), self.tr("Change"), self.tr("Fields")]
 
         def rows(changes: list[Change]) -> list[list[str]]:
-            return [[c.layer, c.uuid, kinds[c.kind], _changed_fields(c)] for c in changes]
+            return [[_layer_title(catalog, c.layer), c.uuid, kinds[c.kind],
+                     _changed_fields(c, catalog)] for c in changes]
 
         self.tabs = QTabWidget()
         self.up = _table(headers, rows(result.to_hub))
@@ -82,7 +133,9 @@ class PreviewDialog(QDialog):
         self.conflicts = _table(
             [self.tr("Layer"), self.tr("Asset UUID"), self.tr("Field"), self.tr("Base"),
              self.tr("Mine"), self.tr("Theirs")],
-            [[c.layer, c.uuid, c.field or self.tr("(whole feature)"), _text(c.base),
+            [[_layer_title(catalog, c.layer), c.uuid,
+              _field_label(catalog, c.layer, c.field) if c.field else self.tr("(whole feature)"),
+              _text(c.base),
               _text(c.mine), _text(c.theirs)] for c in result.unresolved],
         )
         self.tabs.addTab(self.up, self.tr("Will be sent (%1)").replace(
@@ -214,14 +267,16 @@ class ConflictDialog(QDialog):
             base = record["base"] or {}
             names = sorted(set(mine) | set(theirs) | set(base))
             self.detail.setRowCount(len(names))
-            self.detail.setVerticalHeaderLabels(names)
+            self.detail.setVerticalHeaderLabels(
+                [_field_label(self.catalog, record["layer"], n) for n in names])
             for r, name in enumerate(names):
                 for c, side in enumerate((base, mine, theirs)):
                     self.detail.setItem(r, c, QTableWidgetItem(_text(side.get(name))))
             self.geometry.show_geometries(mine.get("geometry"), theirs.get("geometry"))
         else:
             self.detail.setRowCount(1)
-            self.detail.setVerticalHeaderLabels([record["field"]])
+            self.detail.setVerticalHeaderLabels(
+                [_field_label(self.catalog, record["layer"], record["field"])])
             for c, key in enumerate(("base", "mine", "theirs")):
                 self.detail.setItem(0, c, QTableWidgetItem(_text(record[key])))
             self.geometry.show_geometries(record["mine"], record["theirs"])
@@ -239,14 +294,16 @@ class ConflictDialog(QDialog):
 class HistoryDialog(QDialog):
     """The hub's revisions (author, time, summary) and the changes of the selected one."""
 
-    def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: Hub, parent: QWidget | None = None,
+                 catalog: Catalog | None = None) -> None:
         super().__init__(parent)
-        self.hub = hub
+        self.hub, self.catalog = hub, catalog
         self.setWindowTitle(self.tr("Sync history"))
         self.revisions = hub.log(200)
         self.list = _table(
             [self.tr("Revision"), self.tr("Time (UTC)"), self.tr("Author"), self.tr("Summary")],
-            [[str(r.number), r.time, r.author, r.summary] for r in self.revisions],
+            [[str(r.number), format_date(r.time, with_time=True), r.author,
+              summary_text(r.summary, catalog)] for r in self.revisions],
         )
         self.changes = _table([self.tr("Layer"), self.tr("Asset UUID"), self.tr("Change"),
                                self.tr("Fields")], [])
@@ -268,9 +325,12 @@ class HistoryDialog(QDialog):
             return
         changes = self.hub.revision_changes(self.revisions[row].number)
         self.changes.setRowCount(len(changes))
+        kinds = {"insert": self.tr("added"), "update": self.tr("changed"),
+                 "delete": self.tr("deleted")}
         for r, change in enumerate(changes):
-            for c, value in enumerate((change.layer, change.uuid, change.kind,
-                                       _changed_fields(change))):
+            for c, value in enumerate((_layer_title(self.catalog, change.layer), change.uuid,
+                                       kinds.get(change.kind, change.kind),
+                                       _changed_fields(change, self.catalog))):
                 self.changes.setItem(r, c, QTableWidgetItem(value))
         self.changes.resizeColumnsToContents()
 

@@ -244,7 +244,7 @@ class SyncPanel(QWidget):
         except HubError as exc:
             QMessageBox.warning(self, self.tr("Hub unreachable"), str(exc))
             return
-        PreviewDialog(result, self).exec()
+        PreviewDialog(result, self, self.catalog).exec()
 
     def show_conflicts(self) -> None:
         """Resolve waiting conflicts field by field."""
@@ -261,6 +261,6 @@ class SyncPanel(QWidget):
         if self.copy is None:
             return
         try:
-            HistoryDialog(self.copy.hub(), self).exec()
+            HistoryDialog(self.copy.hub(), self, self.catalog).exec()
         except HubError as exc:
             QMessageBox.warning(self, self.tr("Hub unreachable"), str(exc))
