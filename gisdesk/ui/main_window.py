@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.sync_ui = self._install_sync()
         self.asset_tables = self._install_asset_tables()
         self.print_ui = self._install_print()
+        for menu in (self.menu_settings, self.menu_help):  # after Analysis, Help last
+            self.menuBar().addAction(menu.menuAction())
         self.retranslateUi()
         self._restore_window()
 
