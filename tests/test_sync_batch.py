@@ -177,3 +177,32 @@ def test_sync_batch_unreadable_geometry_named_by_fid(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(ValueError, match="feature fid 17: geometry unreadable"):
         a.local_changes()
+
+
+def test_sync_batch_apply_twice_same_as_once(tmp_path: Path) -> None:
+    """Batched apply is idempotent (a re-run after a kill) and updates of missing features
+    bring them back; the spatial index follows moved geometries."""
+    from gisdesk.sync.apply import apply_changes, connect
+    from gisdesk.sync.changes import detect_changes
+
+    base = write_many_mains(tmp_path / "base.gpkg")
+    edited = write_many_mains(tmp_path / "edited.gpkg")
+    edit_mixed(edited)
+    changes = detect_changes(base, edited, KEYS)
+    target = write_many_mains(tmp_path / "target.gpkg")
+    with sqlite3.connect(target) as conn:  # a feature the hub lost: its update must insert it
+        register_functions(conn)
+        conn.execute("DELETE FROM water_mains WHERE uuid = ?", (uid(0),))
+    conn.close()
+    for _ in range(2):
+        conn = connect(target)
+        conn.execute("BEGIN")
+        apply_changes(conn, changes, KEYS)
+        conn.execute("COMMIT")
+        conn.close()
+        assert_same(frame(target), frame(edited))
+    with sqlite3.connect(target) as conn:
+        moved = conn.execute("SELECT minx, maxx, miny, maxy FROM rtree_water_mains_geom "
+                             "WHERE id = 171").fetchone()
+    conn.close()
+    assert moved == (171.0, 172.0, 5.0, 20.0)

@@ -5,6 +5,11 @@ parameterised; table and column names come from the file's own catalogue and are
 R-tree triggers need the ST_* functions, so they are registered on every connection first.
 Applying is idempotent: an insert whose UUID exists becomes an update, a delete of a missing UUID
 does nothing, so a sync interrupted and run again lands every change exactly once.
+
+Large change lists (a pull of 10 000 features, written into two files) are applied in batches:
+one query finds which UUIDs exist, geometries are encoded in one vectorised call, and the writes
+go out as one ``executemany`` per statement shape. The per-change path stays for lists that name a
+feature twice, where order matters.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pathlib import Path
 
 from gisdesk.io.gpkg_store_blob import register_functions
 from gisdesk.io.gpkg_store_tables import quote
-from gisdesk.sync.changes import GEOMETRY, geometry_blob
+from gisdesk.sync.changes import GEOMETRY, geometry_blob, geometry_blobs
 from gisdesk.sync.merge import Change
 
 
@@ -41,6 +46,7 @@ class _Table:
         self.fid = next((r[1] for r in info if r[5]), "fid")
         self.geom_col, self.srs_id = (geom[0], int(geom[1])) if geom else (None, 0)
         self.touched = False
+        self.blobs: dict[bytes, bytes] = {}  # WKB -> GeoPackage blob, filled by a batch
         # Updates find features by UUID: without an index each one scans the whole table.
         # (Same index name as gisdesk.io.gpkg_store, so the two never build it twice.)
         index = quote(f"gisdesk_{name}_{key}_idx")
@@ -52,7 +58,8 @@ class _Table:
         for name, value in row.items():
             if name == GEOMETRY:
                 if self.geom_col is not None:
-                    out[self.geom_col] = geometry_blob(value, self.srs_id)
+                    blob = self.blobs.get(value) if value is not None else None
+                    out[self.geom_col] = blob or geometry_blob(value, self.srs_id)
             elif name in self.columns and name != self.fid:
                 out[name] = value
         return out
@@ -60,19 +67,86 @@ class _Table:
 
 def apply_changes(conn: sqlite3.Connection, changes: Iterable[Change], keys: dict[str, str]) -> int:
     """Apply ``changes`` through ``conn`` (the caller owns BEGIN/COMMIT); returns rows written."""
+    changes = list(changes)
     tables: dict[str, _Table] = {}
-    written = 0
     for change in changes:
-        table = tables.get(change.layer)
-        if table is None:
-            table = tables[change.layer] = _Table(conn, change.layer, keys[change.layer])
-        written += _apply_one(conn, table, change)
-        table.touched = True
+        if change.layer not in tables:
+            tables[change.layer] = _Table(conn, change.layer, keys[change.layer])
+    written = 0
+    if len({(c.layer, c.uuid) for c in changes}) == len(changes):
+        by_layer: dict[str, list[Change]] = {}
+        for change in changes:
+            by_layer.setdefault(change.layer, []).append(change)
+        for layer, layer_changes in by_layer.items():
+            written += _apply_batch(conn, tables[layer], layer_changes)
+            tables[layer].touched = True
+    else:  # a feature named twice: apply one by one, in order
+        for change in changes:
+            written += _apply_one(conn, tables[change.layer], change)
+            tables[change.layer].touched = True
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
     for table in tables.values():
         if table.touched:
             _refresh_contents(conn, table, stamp)
     return written
+
+
+_IN_CHUNK = 500  # UUIDs per IN (...) lookup, well under SQLite's parameter limit
+
+
+def _apply_batch(conn: sqlite3.Connection, table: _Table, changes: list[Change]) -> int:
+    """Same result as :func:`_apply_one` for each change (features are distinct), in batches."""
+    name, where = quote(table.name), f"{quote(table.key)} = ?"
+    existing = _existing(conn, table, [c.uuid for c in changes])
+    if table.geom_col is not None:
+        wanted = {
+            c.new[GEOMETRY] for c in changes
+            if c.new is not None and c.new.get(GEOMETRY) is not None
+            and (c.kind != "update" or c.old is None
+                 or c.old.get(GEOMETRY, _MISSING) != c.new[GEOMETRY])
+        }
+        wkbs = list(wanted)
+        table.blobs = dict(zip(wkbs, geometry_blobs(wkbs, table.srs_id), strict=True))
+    deletes: list[tuple[str]] = []
+    updates: dict[tuple[str, ...], list[list]] = {}
+    inserts: dict[tuple[str, ...], list[list]] = {}
+    for change in changes:
+        if change.kind == "delete":
+            if change.uuid in existing:
+                deletes.append((change.uuid,))
+            continue
+        values = table.values(_changed_fields(change))
+        values.pop(table.key, None)
+        if change.uuid in existing or (not values and change.kind == "update"):
+            if values:  # an update that changes nothing writes nothing, present or not
+                updates.setdefault(tuple(values), []).append([*values.values(), change.uuid])
+            continue
+        full = table.values(dict(change.new or {}))
+        full[table.key] = change.uuid
+        inserts.setdefault(tuple(full), []).append(list(full.values()))
+    table.blobs = {}
+    conn.executemany(f"DELETE FROM {name} WHERE {where}", deletes)  # noqa: S608 - quoted names
+    for columns, rows in updates.items():
+        sets = ", ".join(f"{quote(c)} = ?" for c in columns)
+        conn.executemany(f"UPDATE {name} SET {sets} WHERE {where}", rows)  # noqa: S608
+    for columns, rows in inserts.items():
+        cols = ", ".join(quote(c) for c in columns)
+        marks = ", ".join("?" * len(columns))
+        conn.executemany(f"INSERT INTO {name} ({cols}) VALUES ({marks})", rows)  # noqa: S608
+    return (len(deletes) + sum(len(r) for r in updates.values())
+            + sum(len(r) for r in inserts.values()))
+
+
+def _existing(conn: sqlite3.Connection, table: _Table, uuids: list[str]) -> set[str]:
+    """Which of ``uuids`` the table holds (one indexed lookup per chunk, not per feature)."""
+    found: set[str] = set()
+    for start in range(0, len(uuids), _IN_CHUNK):
+        chunk = uuids[start : start + _IN_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update(str(r[0]) for r in conn.execute(
+            f"SELECT {quote(table.key)} FROM {quote(table.name)} "  # noqa: S608 - quoted names
+            f"WHERE {quote(table.key)} IN ({marks})", chunk))
+    return found
 
 
 def _changed_fields(change: Change) -> dict:
