@@ -1687,7 +1687,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>Inspections</name>
     <message>
-        <location filename="../../gisdesk/core/inspections.py" line="+84"/>
+        <location filename="../../gisdesk/core/inspections.py" line="+97"/>
         <source>Inspect {uuid}</source>
         <translation>Periksa {uuid}</translation>
     </message>

@@ -43,6 +43,11 @@ def text_font(px: float, bold: bool = False) -> QFont:
     return font
 
 
+def scale_bar_text(metres: float, unit: str, lang: str = "en") -> str:
+    """A scale-bar tick in the page language: "0,5" (km) on an Indonesian page, "0.5" in English."""
+    return locale_for(lang).toString(float(format_length(metres, unit)), "g", 6)
+
+
 def draw_scale_bar(painter: QPainter, box: QRectF, scale: float, px_per_mm: float,
                    note: str = "Scale 1:{0}", lang: str = "en") -> None:
     """A black-and-white segmented bar of a round length, with tick labels and the unit.
@@ -64,8 +69,7 @@ def draw_scale_bar(painter: QPainter, box: QRectF, scale: float, px_per_mm: floa
         painter.setBrush(QBrush(INK if i % 2 == 0 else QColor("white")))
         painter.drawRect(QRectF(left + i * seg_w, top, seg_w, bar_h))
     for i in (0, segments // 2, segments) if segments % 2 == 0 else (0, segments):
-        text = locale_for(lang).toString(float(format_length(length * i / segments, unit)),
-                                         "g", 6)
+        text = scale_bar_text(length * i / segments, unit, lang)
         if i == segments:
             text += " " + unit
         w = metrics.horizontalAdvance(text)
