@@ -9,7 +9,9 @@ import pyogrio
 import pytest
 
 from gisdesk.core.definitions import default_catalog
+from gisdesk.core.inspections import defect_codes
 from gisdesk.sampledata import generate_city
+from gisdesk.sampledata.inspections import POLICIES
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +71,16 @@ def test_sampledata_poor_inspections_record_defects(inspections: pd.DataFrame) -
     assert len(poor) > 0 and len(good) > 0
     assert poor["defects"].notna().all()
     assert good["defects"].isna().all()
+
+
+def test_sampledata_inspection_defects_use_domain_codes_and_separator(
+        inspections: pd.DataFrame) -> None:
+    catalog = default_catalog()
+    for layer_name, policy in POLICIES.items():  # every code it may draw, drawn or not
+        template = catalog.layers[layer_name].inspection
+        assert template is not None, layer_name
+        allowed = {str(c) for c in catalog.domains[template.defects_domain].codes()}
+        assert set(policy.defects) <= allowed, (layer_name, set(policy.defects) - allowed)
+    poor = inspections[inspections["condition"] <= 2]["defects"]
+    assert poor.map(lambda v: len(defect_codes(v)) == 2).all()  # two codes, split the core's way
+    assert not poor.str.contains(",", regex=False).any()

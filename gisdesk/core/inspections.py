@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -28,6 +29,11 @@ from gisdesk.i18n import translate
 INSPECTIONS = "inspections"
 """Name of the inspections layer (and table) in a project."""
 _CTX = "Inspections"
+DEFECT_SEPARATOR = ";"
+"""Between the defect codes of one inspection ("CRACK;LEAK"), as the inspections definition's
+``defects`` field says. One separator for every writer (the form, the sample generator) because
+the code check below splits on it alone; readers for display and risk also accept ",", so files
+written by older versions still read."""
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".tif", ".tiff"})
 """Photo files an inspection may carry (copied into the GeoPackage when saved)."""
 
@@ -44,11 +50,19 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _defects_text(value: Any) -> str | None:
+    """A list of defect codes (the inspection form's ticks) as stored text."""
     if value is None:
         return None
     if isinstance(value, list | tuple | set):
-        return ";".join(str(v) for v in value)
+        return DEFECT_SEPARATOR.join(str(v) for v in value)
     return str(value)
+
+
+def defect_codes(value: Any) -> list[str]:
+    """The codes in a stored ``defects`` value (empty for none), split on the separator."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    return [c.strip() for c in str(value).split(DEFECT_SEPARATOR) if c.strip()]
 
 
 def latest_inspection(inspections: MapLayer, asset_uuid: str) -> dict[str, Any] | None:
@@ -105,7 +119,7 @@ class AddInspection(Command):
         if template and record.get("defects"):
             domain = ctx.catalog.domains.get(template.defects_domain)
             codes = [str(c) for c in domain.codes()] if domain else []
-            bad = [c for c in record["defects"].split(";") if c.strip() not in codes]
+            bad = [c for c in defect_codes(record["defects"]) if c not in codes]
             if bad:
                 msg = translate("Inspections",
                     "unknown defect codes {bad}; allowed: {codes}").format(

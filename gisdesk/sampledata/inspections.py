@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from gisdesk.core.definitions import Catalog
+from gisdesk.core.inspections import DEFECT_SEPARATOR
 from gisdesk.sampledata.ids import uuid4_strings
 from gisdesk.sampledata.names import INSPECTION_NOTES, INSPECTORS
 from gisdesk.sampledata.plan import CityPlan
@@ -72,13 +73,18 @@ def _rows(rng: np.random.Generator, install_year: np.ndarray, policy: Policy, in
 
 
 def _defects(rng: np.random.Generator, condition: np.ndarray, pool: tuple[str, ...]) -> pa.Array:
-    """No defect when good; one when fair; two different ones when poor."""
+    """No defect when good; one when fair; two different ones when poor.
+
+    Two codes are joined with the core's separator (";"), so a sample inspection reads, counts
+    and re-validates exactly like one recorded in the app.
+    """
     n = len(condition)
     codes = pa.array(pool)
     first = rng.integers(0, len(pool), n)
     second = (first + 1 + rng.integers(0, max(len(pool) - 1, 1), n)) % len(pool)
     one = codes.take(pa.array(first))
-    two = pc.binary_join_element_wise(one, codes.take(pa.array(second)), ",")
+    two = pc.binary_join_element_wise(one, codes.take(pa.array(second)),
+                                      DEFECT_SEPARATOR)
     out = pc.if_else(pa.array(condition <= 2), two, one)
     return pc.if_else(pa.array(condition <= 3), out, pa.nulls(n, pa.string()))
 
