@@ -1,4 +1,8 @@
-"""Array union-find labels components exactly like a plain union-find."""
+"""The generator's components (the network tools' union-find) match a plain union-find.
+
+Labels must also be the smallest member: the generator picks the largest component with
+``argmax`` over label counts, so tie-breaking, and thus the sample city, depends on it.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gisdesk.sampledata.graph import component_labels, largest_component_mask, node_degree
+from gisdesk.network.arrays import components
+from gisdesk.sampledata.graph import largest_component_mask, node_degree
 
 
 def _reference(n: int, edges: list[tuple[int, int]]) -> list[int]:
@@ -29,7 +34,7 @@ def test_sampledata_graph_components_match_reference(case) -> None:
     n, edges = case
     u = np.array([a for a, _ in edges], dtype=np.int64)
     v = np.array([b for _, b in edges], dtype=np.int64)
-    labels = component_labels(n, u, v)
+    labels = components(n, u, v)
     ref = _reference(n, edges)
     for i in range(n):
         for j in range(n):

@@ -10,9 +10,10 @@ import numpy as np
 import pyarrow as pa
 import shapely
 
+from gisdesk.network.arrays import components
 from gisdesk.sampledata.common import asset_columns, pick, years_between
 from gisdesk.sampledata.geography import Geography
-from gisdesk.sampledata.graph import component_labels, node_degree
+from gisdesk.sampledata.graph import node_degree
 from gisdesk.sampledata.plan import CityPlan
 from gisdesk.sampledata.streets import ARTERIAL, COLLECTOR, ROAD_CLASSES, StreetNetwork
 from gisdesk.sampledata.writer import LayerData
@@ -30,7 +31,7 @@ def _chain_labels(streets: StreetNetwork) -> np.ndarray:
     first = np.searchsorted(ends, through)
     a, b = segs[first], segs[first + 1]
     same = streets.line[a] == streets.line[b]
-    return component_labels(n_seg, a[same], b[same])
+    return components(n_seg, a[same], b[same])
 
 
 def _merged_geometry(streets: StreetNetwork, labels: np.ndarray):
