@@ -29,8 +29,9 @@ def test_report_html_headline_and_district_counts_in_indonesian(layers, tmp_path
     page = result.path.read_text(encoding="utf-8")
     assert "Ringkasan kondisi aset" in page and "Kondisi per kelurahan: Jalan" in page
     assert "Sangat buruk" in page and "Pemeriksaan per bulan" in page
-    # Roads: 3 assets, 2 poor (conditions 1 and 2), 66.7 %, none uninspected.
-    assert _cells(page, "Jalan") == ["3", "2", "66.7 %", "0"]
+    # Roads: 3 assets, 2 poor (conditions 1 and 2), 66,7 %, none uninspected.
+    assert _cells(page, "Jalan") == ["3", "2", "66,7 %", "0"]
+    assert "<td>Mar 2026</td>" in page and "Dibuat " in page  # months and date in Indonesian
     # Each road is counted once, in the kelurahan holding its surface point.
     roads_section = page.split("Kondisi per kelurahan: Jalan")[1].split("<h2>")[0]
     totals = [int(re.search(rf"<tr><td>{n}</td>(?:<td>\d+</td>)*?<td>(\d+)</td></tr>",
@@ -44,7 +45,7 @@ def test_report_html_is_self_contained_with_svg_charts(layers, tmp_path):
     assert page.count("<svg") == 3  # roads, valves, inspections per month
     assert not re.search(r"(src|href)=\"https?:", page)
     assert months == 3  # January to March 2026, February with none
-    assert "<td>2026-02</td><td>0</td>" in page
+    assert "<td>Feb 2026</td><td>0</td>" in page
     assert "Condition per kelurahan: Roads" in page
 
 

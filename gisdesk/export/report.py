@@ -24,6 +24,7 @@ from gisdesk.export.webmap_page import format_count
 REPORT_TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "Asset condition summary", "id": "Ringkasan kondisi aset"},
     "generated": {"en": "Generated {0} from {1}", "id": "Dibuat {0} dari {1}"},
+    "generated_on": {"en": "Generated {0}", "id": "Dibuat {0}"},
     "headline": {"en": "Headline figures", "id": "Angka utama"},
     "layer": {"en": "Layer", "id": "Lapisan"},
     "features": {"en": "Assets", "id": "Aset"},
@@ -40,8 +41,35 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
                      "id": "Tidak ada lapisan kelurahan: kondisi per kelurahan tidak ditampilkan."},
     "no_inspections": {"en": "No inspection records.", "id": "Tidak ada catatan pemeriksaan."},
 }
+MONTH_NAMES = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+}
+"""Short month names: dates read "5 Mei 2024" on an Indonesian report, as in the app."""
 POOR_CODES = (1, 2)
 MONTHS_SHOWN = 24
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    """A date as the report's language writes it: "5 Mei 2024" / "5 May 2024"."""
+    months = MONTH_NAMES.get(lang, MONTH_NAMES["en"])
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def month_label(month: object, lang: str) -> str:
+    """A calendar month ("2024-08", a Period or a Timestamp) as "Agu 2024" / "Aug 2024"."""
+    text_value = str(month)[:7]
+    try:
+        year, number = int(text_value[:4]), int(text_value[5:7])
+    except ValueError:
+        return str(month)
+    return f"{MONTH_NAMES.get(lang, MONTH_NAMES['en'])[number - 1]} {year}"
+
+
+def percent_text(value: float, lang: str) -> str:
+    """One decimal with the language's decimal sign: 66.7 % / 66,7 %."""
+    number = f"{value:.1f}"
+    return (number.replace(".", ",") if lang == "id" else number) + " %"
 
 
 def text(key: str, lang: str) -> str:
@@ -75,7 +103,7 @@ def headline_rows(assets: Sequence[MapLayer], lang: str) -> list[list[str]]:
         cond = pd.to_numeric(layer.frame["condition"], errors="coerce")
         poor = int(cond.isin(POOR_CODES).sum())
         known = int(cond.notna().sum())
-        share = f"{100.0 * poor / known:.1f} %" if known else "–"
+        share = percent_text(100.0 * poor / known, lang) if known else "–"
         rows.append([layer.title_in(lang), format_count(len(layer.frame), lang),
                      format_count(poor, lang), share,
                      format_count(missing_condition(layer), lang)])
@@ -134,7 +162,8 @@ def stacked_bars_svg(table: pd.DataFrame, classes: Sequence[tuple[int, str, str]
     return "".join(parts)
 
 
-def month_bars_svg(counts: pd.Series, width: int = 760, height: int = 220) -> str:
+def month_bars_svg(counts: pd.Series, width: int = 760, height: int = 220,
+                   lang: str = "en") -> str:
     """Vertical bars of inspections per month with the month under every third bar."""
     n = max(len(counts), 1)
     top = max(int(counts.max()) if len(counts) else 0, 1)
@@ -147,11 +176,12 @@ def month_bars_svg(counts: pd.Series, width: int = 760, height: int = 220) -> st
     for i, (month, value) in enumerate(counts.items()):
         h = plot_h * int(value) / top
         x = 45 + i * bar_w
+        label = month_label(month, lang)
         parts.append(f'<rect x="{x:.1f}" y="{plot_h + 10 - h:.1f}" width="{bar_w * 0.8:.1f}" '
-                     f'height="{h:.1f}" fill="#2e86c1"><title>{month}: {int(value)}</title>'
+                     f'height="{h:.1f}" fill="#2e86c1"><title>{label}: {int(value)}</title>'
                      '</rect>')
         if i % 3 == 0:
-            parts.append(f'<text x="{x:.1f}" y="{height - 12}">{month}</text>')
+            parts.append(f'<text x="{x:.1f}" y="{height - 12}">{label}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -185,11 +215,13 @@ def build_report(layers: Sequence[MapLayer], catalog: Catalog | None, lang: str 
                         and lyr.geometry_kind == "none"), None)
     classes = _condition_labels(catalog, lang)
     title = title or text("title", lang)
-    today = dt.date.today().isoformat()
+    today = date_text(dt.date.today(), lang)
+    generated = (text("generated", lang).format(today, source) if source
+                 else text("generated_on", lang).format(today))
     parts = [f"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
              f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
              f"<h1>{html.escape(title)}</h1>",
-             f"<p class=\"note\">{html.escape(text('generated', lang).format(today, source))}</p>",
+             f"<p class=\"note\">{html.escape(generated)}</p>",
              f"<h2>{text('headline', lang)}</h2>",
              _table([text(k, lang) for k in ("layer", "features", "poor", "poor_share",
                                              "unknown")], headline_rows(assets, lang))]
@@ -200,9 +232,9 @@ def build_report(layers: Sequence[MapLayer], catalog: Catalog | None, lang: str 
     months = monthly_inspections(inspections)
     parts.append(f"<h2>{text('per_month', lang)}</h2>")
     if len(months):
-        parts.append(month_bars_svg(months))
+        parts.append(month_bars_svg(months, lang=lang))
         parts.append(_table([text("month", lang), text("inspections", lang)],
-                            [[str(m), int(v)] for m, v in months.items()]))
+                            [[month_label(m, lang), int(v)] for m, v in months.items()]))
     else:
         parts.append(f"<p class=\"note\">{text('no_inspections', lang)}</p>")
     parts.append("</body></html>")

@@ -1335,7 +1335,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     <message>
         <location line="+0"/>
         <source>Workstation</source>
-        <translation>Komputer</translation>
+        <translation>Komputer kerja</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1687,7 +1687,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>Inspections</name>
     <message>
-        <location filename="../../gisdesk/core/inspections.py" line="+97"/>
+        <location filename="../../gisdesk/core/inspections.py" line="+98"/>
         <source>Inspect {uuid}</source>
         <translation>Periksa {uuid}</translation>
     </message>
