@@ -4,8 +4,14 @@ With no files on the command line the app opens the sample city, generating it i
 user's config folder first if the install does not ship it. Environment switches:
 
 ``GISDESK_EXIT_AFTER_FIRST_MAP=1``
-    Print ``first_map_seconds=<s>`` (process start to the first complete map with all data
-    loaded) and quit; ``bench/bench_launch.py`` uses it.
+    Print ``first_map_seconds=<s>`` (process start until the map of all the data is painted
+    on screen), then ``ready_seconds=<s>`` (every menu installed) and quit;
+    ``bench/bench_launch.py`` uses it.
+
+Launch order: the window is built without the feature menus (editing, analysis, sync, tables,
+print), the files start reading, and the features are installed right after the first map is
+drawn (see :func:`_install_features_after_first_map`), so the user sees the city without
+waiting for modules only those menus need.
 """
 
 from __future__ import annotations
@@ -104,18 +110,57 @@ def sample_city(parent: MainWindow) -> Path | None:
     return _generate_sample(generated, parent)
 
 
+FEATURES_LATEST_MS = 2500
+"""Install the feature menus after this long even when no map came (nothing to open, a
+non-spatial file, a big file still reading): a slow read must not leave the menus missing."""
+
+
+def _install_features_after_first_map(window: MainWindow) -> None:
+    """Install the window's feature menus once the first map of opened data is drawn.
+
+    Also when every open ended without layers (a failed or empty file), when nothing is being
+    opened, or after :data:`FEATURES_LATEST_MS`. Queued, so the map is painted first.
+    """
+
+    def install() -> None:
+        if not window.has_features:
+            window.install_features()
+
+    def on_map() -> None:
+        if window.project.layers:
+            window.canvas.map_shown.disconnect(on_map)
+            QTimer.singleShot(0, install)
+
+    def on_idle() -> None:
+        if not window.jobs.active and not window.canvas.is_rendering:
+            install()
+
+    window.canvas.map_shown.connect(on_map)
+    window.data_loaded.connect(lambda: QTimer.singleShot(0, on_idle))
+    QTimer.singleShot(0, on_idle)
+    QTimer.singleShot(FEATURES_LATEST_MS, install)
+
+
 def _exit_after_first_map(app: QApplication, window: MainWindow) -> None:
-    """Quit once a complete map with every requested file loaded has been drawn."""
+    """Print when a complete map with every requested file loaded was painted, then when the
+    feature menus are in too, and quit."""
+
+    def quit_when_ready() -> None:
+        print(f"ready_seconds={seconds_since_process_start():.3f}", flush=True)
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
 
     def check() -> None:
         if window.jobs.active or not window.project.layers or window.canvas.is_rendering:
             return
         print(f"first_map_seconds={seconds_since_process_start():.3f}", flush=True)
-        window.canvas.map_rendered.disconnect(check)
-        QTimer.singleShot(0, window.close)
-        QTimer.singleShot(0, app.quit)
+        window.canvas.map_shown.disconnect(check)
+        if window.has_features:
+            quit_when_ready()
+        else:
+            window.features_installed.connect(quit_when_ready)
 
-    window.canvas.map_rendered.connect(check)
+    window.canvas.map_shown.connect(check)
 
 
 def _start_up(window: MainWindow) -> None:
@@ -130,7 +175,7 @@ def run_app(files: list[str], lang: str | None = None) -> int:
     lang = i18n.preferred_language(lang)
     i18n.install_language(app, lang)  # also routes gisdesk.i18n.translate through Qt
     project = Project(catalog=default_catalog())
-    window = MainWindow(project)
+    window = MainWindow(project, defer_features=True)
     window.canvas.set_language(lang)
     targets = [Path(f) for f in files]
     if not targets and paths.sample_city_path().exists():
@@ -144,8 +189,10 @@ def run_app(files: list[str], lang: str | None = None) -> int:
             window.open_path(sample)
     if not os.environ.get(EXIT_AFTER_FIRST_MAP):
         # First start: the welcome (then who is editing); later starts: the profile question
-        # while unanswered. After the first paint, so it never delays the map.
-        QTimer.singleShot(0, lambda: _start_up(window))
+        # while unanswered. After the first map and the feature menus it offers (check out,
+        # profile), so it never delays the map.
+        window.features_installed.connect(lambda: QTimer.singleShot(0, lambda: _start_up(window)))
+    _install_features_after_first_map(window)
     if project.catalog.errors:
         window.status.showMessage(
             QCoreApplication.translate("App", "{n} layer definition(s) have errors").format(

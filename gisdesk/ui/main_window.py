@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -43,8 +43,17 @@ class MainWindow(QMainWindow):
 
     data_loaded = Signal()
     """A file finished opening (successfully or not); the launch bench waits for it."""
+    features_installed = Signal()
+    """Editing, analysis, sync, tables and print are now in the window (install_features)."""
 
-    def __init__(self, project: Project, settings: AppSettings | None = None) -> None:
+    def __init__(
+        self, project: Project, settings: AppSettings | None = None, *,
+        defer_features: bool = False,
+    ) -> None:
+        """Build the window; ``defer_features`` leaves the feature menus to
+        :meth:`install_features`, which the app calls once the first map is on screen: their
+        modules (pyqtgraph, pandas-heavy analysis, sync, editing) cost about half a second to
+        import and nothing in them is needed to look at the map."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
@@ -66,6 +75,24 @@ class MainWindow(QMainWindow):
         self.identify_panel: QWidget | None = None
         self._create_docks()
         self._connect_map()
+        self.editing = self.analysis = self.sync_ui = self.asset_tables = self.print_ui = None
+        self.has_features = False
+        self._restored_state: QByteArray | None = None
+        if not defer_features:
+            self.install_features()
+        self.retranslateUi()
+        self._restore_window()
+
+    def install_features(self) -> None:
+        """Add the Edit and Layer menus, Analysis, Sync and print/export (once).
+
+        Called at the end of construction, or — for the launch — after the first map was
+        drawn. Docks and toolbars created then get the places the last session saved, and
+        files that finished opening before are checked for unsaved edits to restore.
+        """
+        if self.has_features:
+            return
+        self.has_features = True
         self.editing = self._install_editing()
         self.analysis = self._install_analysis()
         self.sync_ui = self._install_sync()
@@ -73,8 +100,11 @@ class MainWindow(QMainWindow):
         self.print_ui = self._install_print()
         for menu in (self.menu_settings, self.menu_help):  # after Analysis, Help last
             self.menuBar().addAction(menu.menuAction())
-        self.retranslateUi()
-        self._restore_window()
+        if self._restored_state is not None:  # late: place the new docks and toolbars too
+            self.restoreState(self._restored_state)
+        if self.editing is not None and self.project.layers:
+            self.editing.controller.check_journals()  # data_loaded came before editing did
+        self.features_installed.emit()
 
     # --- construction -------------------------------------------------------------------------
     def _action(self, slot, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -566,6 +596,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+            self._restored_state = state
         last = self.settings.last_extent()
         if last is not None and self.project.extent is None and not self.project.layers:
             self.project.set_extent(last)
@@ -574,7 +605,10 @@ class MainWindow(QMainWindow):
         if self.editing is not None and not self.editing.controller.confirm_close():
             event.ignore()  # the user chose Cancel, or saving the edits failed
             return
-        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        # Closed before the feature docks came: keep the saved layout, which places them too.
+        keep = not self.has_features and self._restored_state is not None
+        state = self._restored_state if keep else self.saveState()
+        self.settings.set_window_state(self.saveGeometry(), state)
         if self.canvas.viewport.width > 1 and self.project.layers:
             self.settings.set_last_extent(self.canvas.viewport.extent)
         self.settings.sync()

@@ -82,7 +82,10 @@ class MapCanvas(QWidget):
     clicked_world = Signal(float, float)
     rect_selected_world = Signal(float, float, float, float)
     map_rendered = Signal()
-    """A complete image for the current view arrived (the first one ends the launch bench)."""
+    """A complete image for the current view arrived (it is painted on the next repaint)."""
+    map_shown = Signal()
+    """A newly rendered image was painted onto the widget (once per image): the user sees it.
+    The launch installs its remaining menus after the first one and the bench stops there."""
     render_failed = Signal(str)
     history_changed = Signal()
 
@@ -98,6 +101,7 @@ class MapCanvas(QWidget):
         self._has_view = False
         self._image: QImage | None = None
         self._image_view: Viewport | None = None
+        self._image_shown = True  # no image yet, so nothing new to announce
         self._lang = "en"
         self._labels = True
         self._selection: dict[str, np.ndarray] = {}
@@ -281,6 +285,7 @@ class MapCanvas(QWidget):
             return  # a newer render is on its way
         self._job = None
         self._image, self._image_view = image, view
+        self._image_shown = False
         self.update()
         self.map_rendered.emit()
 
@@ -329,6 +334,9 @@ class MapCanvas(QWidget):
         if self._has_view:
             draw_scale_bar(painter, self._viewport)
         painter.end()
+        if not self._image_shown and self._image is not None:
+            self._image_shown = True
+            self.map_shown.emit()
 
     def _draw_image(self, painter: QPainter) -> None:
         """Draw the last image where its world rectangle falls in the current view."""
