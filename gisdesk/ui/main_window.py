@@ -402,8 +402,10 @@ class MainWindow(QMainWindow):
     def _on_data_opened(self, path: Path, result: OpenResult, partial: bool = False) -> None:
         for layer in result.layers:
             self.project.add_layer(layer)
-        self.settings.add_recent(RECENT_FILES, path)
         self._zoom_full_if_view_is_empty()
+        if self.canvas.is_rendering:
+            self.canvas.refresh()  # draw the new layers now, while the panels repaint
+        self.settings.add_recent(RECENT_FILES, path)
         if partial:
             self._read_rest(path, result.layers)
         if result.errors:
