@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyogrio
+from geopandas.array import from_shapely
 from pyogrio.raw import open_arrow
 
 from gisdesk.i18n import translate
@@ -82,15 +83,20 @@ def read_arrow(req: Request) -> Result:
     if geom_col in table.column_names:
         wkb = table.column(geom_col).to_numpy(zero_copy_only=False)
         table = table.drop_columns([geom_col])
-    df = table.to_pandas()
     fid = meta["fid_column"]
-    if fid in df.columns:
-        df = df.set_index(fid)
-        df.index.name = "fid"
+    index = None
+    if fid in table.column_names:  # the index straight from Arrow, not via set_index
+        index = pd.Index(table.column(fid).to_numpy(), name="fid")
+        table = table.drop_columns([fid])
+    df = table.to_pandas()
+    if index is not None:
+        df.index = index
     if wkb is None:
         return Result(df, meta["crs"], "None", np.zeros(len(df), bool), notes)
     geoms, unreadable = decode_wkb(wkb)
-    frame = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, index=df.index), crs=meta["crs"])
+    # The geometry column goes in as a GeometryArray (no intermediate GeoSeries to align).
+    df["geometry"] = from_shapely(geoms, crs=meta["crs"])
+    frame = gpd.GeoDataFrame(df, geometry="geometry")
     return Result(frame, meta["crs"], meta["geometry_type"] or "Unknown", unreadable, notes)
 
 

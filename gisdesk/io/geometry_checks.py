@@ -69,14 +69,15 @@ def clean_geometries(
         return frame, []
     geoms = np.asarray(frame.geometry.values, dtype=object)
     notes: list[str] = []
-    geoms = _collapse_collections(geoms)
-    nan_coords = has_nonfinite_coordinates(geoms)
-    empty = shapely.is_empty(geoms) | nan_coords
-    missing = shapely.is_missing(geoms) | empty
+    collapsed = _collapse_collections(geoms)
+    nan_coords = has_nonfinite_coordinates(collapsed)
+    empty = shapely.is_empty(collapsed) | nan_coords
+    missing = shapely.is_missing(collapsed) | empty
     if skip is not None:
         missing &= ~skip
-    geoms = np.where(empty, None, geoms)
-    frame = frame.set_geometry(gpd.GeoSeries(geoms, index=frame.index, crs=frame.crs))
+    if collapsed is not geoms or empty.any():  # most files: nothing to change, no new column
+        geoms = np.where(empty, None, collapsed)
+        frame = frame.set_geometry(gpd.GeoSeries(geoms, index=frame.index, crs=frame.crs))
     if missing.any():
         ids = frame.index[missing].tolist()
         notes.append(
@@ -110,10 +111,15 @@ def clean_geometries(
 
 
 def _collapse_collections(geoms: np.ndarray) -> np.ndarray:
-    """A GeometryCollection of one kind of part becomes the matching Multi* geometry."""
+    """A GeometryCollection of one kind of part becomes the matching Multi* geometry.
+
+    Returns ``geoms`` itself when it holds no collection, a changed copy otherwise."""
     type_ids = shapely.get_type_id(geoms)
+    found = np.flatnonzero(type_ids == shapely.GeometryType.GEOMETRYCOLLECTION)
+    if not len(found):
+        return geoms  # the same array: callers know nothing changed
     out = geoms.copy()
-    for i in np.flatnonzero(type_ids == shapely.GeometryType.GEOMETRYCOLLECTION):
+    for i in found:
         parts = shapely.get_parts(geoms[i])
         kinds = {p.geom_type.removeprefix("Multi") for p in parts}
         if len(kinds) != 1 or len(parts) == 0:
