@@ -12,9 +12,12 @@ measured in the same run on the same machine, so a busy machine shows up in them
 Their sum is the "floor" the ratio column divides by. Runs are interleaved (one of each case
 per round), so load from other processes spreads over every case instead of hitting one.
 ``--compare DIR`` adds the app from another source tree (e.g. ``git archive`` of an older
-commit) as one more case: a before/after measured under the same load.
+commit) as one more case: a before/after measured under the same load. ``--bytecode`` caches
+compiled modules in a temporary folder (one untimed warm-up launch per case), as an installed
+app has them; without it the environment decides (``PYTHONDONTWRITEBYTECODE=1`` makes every
+launch compile GIS Desk's own modules again).
 
-Usage: ``.venv/bin/python bench/bench_launch.py [--runs 5] [--compare DIR] [FILE]``.
+Usage: ``.venv/bin/python bench/bench_launch.py [--runs 5] [--compare DIR] [--bytecode] [FILE]``.
 Target: first map under 2 s.
 """
 
@@ -95,6 +98,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--compare", metavar="DIR",
                         help="another source tree of gisdesk to launch the same way")
+    parser.add_argument("--bytecode", action="store_true",
+                        help="cache compiled modules (in a temporary folder) like an install")
     args = parser.parse_args()
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root))
@@ -112,10 +117,15 @@ def main() -> int:
     cases.append(("GIS Desk (this tree)", app_cmd, str(root)))
     load_before = os.getloadavg()[0]
     results: list[list[dict[str, float]]] = [[] for _ in cases]
-    with tempfile.TemporaryDirectory() as config:
+    with tempfile.TemporaryDirectory() as config, tempfile.TemporaryDirectory() as pycache:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GISDESK_CONFIG_DIR": config,
                "GISDESK_EXIT_AFTER_FIRST_MAP": "1", "GISDESK_NO_WELCOME": "1"}
         env.pop("PYTHONPATH", None)  # ``-m gisdesk`` in each tree's folder picks that tree
+        if args.bytecode:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = pycache  # nothing is written into the source trees
+            for _label, cmd, cwd in cases:
+                _run(cmd, env, cwd)  # warm-up: compiles into the cache, not timed
         for _ in range(args.runs):
             for (_label, cmd, cwd), runs in zip(cases, results, strict=True):
                 runs.append(_run(cmd, env, cwd))
@@ -124,7 +134,8 @@ def main() -> int:
     print(f"dataset: {data.name}  {_features(data):,} features in "
           f"{len(__import__('pyogrio').list_layers(data))} layers, {size_mb:.1f} MB; "
           f"{args.runs} runs each (interleaved); load average {load_before:.1f} before, "
-          f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cpus")
+          f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cpus; bytecode "
+          f"{'cached' if args.bytecode else 'as the environment says'}")
     floor = sum(statistics.median(r["first_map"] for r in runs) for runs in results[:2])
     print(f"{'case':<34}{'median s':>9}{'min s':>7}{'max s':>7}{'x floor':>8}"
           f"{'ready s':>9}{'wall s':>8}")
