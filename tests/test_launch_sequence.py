@@ -108,3 +108,20 @@ def test_launch_process_paints_the_map_before_installing_menus(city_gpkg, tmp_pa
     # the menus were in when it closed, so the saved layout has the feature docks too
     ini = (tmp_path / "config" / "gisdesk.ini").read_text(encoding="utf-8")
     assert "city.gpkg" in ini and "window" in ini
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_launch_version_and_help_stay_light(flag):
+    """``gisdesk --version``/``--help`` answer without Qt or the data stack (about 0.1 s)."""
+    code = (
+        "import sys\n"
+        "from gisdesk.cli import main\n"
+        f"try:\n    main([{flag!r}])\nexcept SystemExit:\n    pass\n"
+        "heavy = ('PySide6', 'shiboken6', 'pandas', 'geopandas', 'pyogrio', 'pyqtgraph')\n"
+        "print('loaded=' + ','.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "gisdesk" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "loaded="
