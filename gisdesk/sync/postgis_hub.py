@@ -45,10 +45,10 @@ LOCK_KEY = 4_711_2026  # advisory lock that serialises pushes from all workstati
 _PG_TYPES = {"TEXT": "text", "INTEGER": "bigint", "MEDIUMINT": "bigint", "SMALLINT": "bigint",
              "TINYINT": "bigint", "REAL": "double precision", "FLOAT": "double precision",
              "DOUBLE": "double precision", "DATE": "date", "DATETIME": "timestamptz",
-             "BOOLEAN": "boolean"}
+             "BOOLEAN": "boolean", "BLOB": "bytea"}  # BLOB: inspection photos stay bytes
 _SQLITE_TYPES = {"text": "TEXT", "bigint": "INTEGER", "integer": "INTEGER",
                  "double precision": "REAL", "date": "DATE",
-                 "timestamp with time zone": "DATETIME", "boolean": "BOOLEAN"}
+                 "timestamp with time zone": "DATETIME", "boolean": "BOOLEAN", "bytea": "BLOB"}
 
 _BOOKKEEPING = """
 CREATE SCHEMA IF NOT EXISTS gisdesk;
@@ -425,7 +425,7 @@ def opd_role(opd: str) -> str:
 
 _ARROW_TYPES = {"bigint": pa.int64(), "integer": pa.int64(), "double precision": pa.float64(),
                 "date": pa.date32(), "timestamp with time zone": pa.timestamp("ms", tz="UTC"),
-                "boolean": pa.bool_(), "text": pa.string()}
+                "boolean": pa.bool_(), "text": pa.string(), "bytea": pa.binary()}
 
 
 def _write_layer(conn: psycopg.Connection, layer: str, target: Path) -> None:
