@@ -73,6 +73,11 @@ def test_sync_postgis_roles_enforced_for_psql_too(city) -> None:
     forged = server.psql("INSERT INTO gisdesk.audit (layer, action) VALUES ('x', 'forged')",
                          user="ani", dbname=db, check=False)
     assert forged.returncode != 0  # nobody writes the audit trail by hand
+    hijack = server.psql("CREATE TEMP TABLE mine (fid bigint, uuid text); CREATE TRIGGER t "
+                         "AFTER INSERT ON mine REFERENCING NEW TABLE AS gisdesk_new FOR EACH "
+                         "STATEMENT EXECUTE FUNCTION gisdesk.audit_rows('uuid')",
+                         user="ani", dbname=db, check=False)
+    assert hijack.returncode != 0 and "permission denied" in hijack.stderr  # nor via a trigger
     who = server.psql("SELECT db_user FROM gisdesk.audit ORDER BY id DESC LIMIT 1", dbname=db)
     assert who.stdout.strip() == "ani"
 

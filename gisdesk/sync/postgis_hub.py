@@ -99,6 +99,9 @@ BEGIN
         TG_TABLE_NAME, TG_ARGV[0], TG_ARGV[0], lower(TG_OP), old_rows, new_rows);
     RETURN NULL;
 END $fn$;
+-- Only triggers run it (EXECUTE is checked when a trigger is created, not when it fires), so no
+-- user can attach it to a table of their own and fill the audit trail with made-up rows.
+REVOKE EXECUTE ON FUNCTION gisdesk.audit_rows() FROM PUBLIC;
 """
 
 
