@@ -230,3 +230,21 @@ def test_sync_hubs_cancel_before_push_changes_nothing(hub: Hub, tmp_path: Path) 
     [change] = hub.revision_changes(1)
     assert change.uuid == U1 and change.new["condition"] == 1
     assert [row[2] for row in hub.feature_history(U1)] == ["update"]
+
+
+def test_sync_hubs_lock_is_reentrant_for_its_holder(hub: Hub, tmp_path: Path) -> None:
+    """A sync holding the hub lock may check out (e.g. to fetch new fields) without deadlock."""
+    import threading
+
+    done: list[int] = []
+
+    def nested() -> None:
+        with hub.locked(), hub.locked():
+            done.append(hub.checkout(tmp_path / "inside.gpkg"))
+
+    worker = threading.Thread(target=nested, daemon=True)
+    worker.start()
+    worker.join(60)
+    assert done == [0] and not worker.is_alive()
+    with hub.locked():  # and it was released
+        assert hub.head() == 0

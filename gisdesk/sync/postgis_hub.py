@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -128,7 +129,7 @@ class PostgisHub:
         if row is None:
             raise HubError(f"{self.describe()} holds no GIS Desk hub; run 'gisdesk hub init'")
         self.keys: dict[str, str] = dict(row[0])
-        self._lock_conn: psycopg.Connection | None = None
+        self._lock_owner: int | None = None  # thread holding the advisory lock via this object
 
     def _connect(self) -> psycopg.Connection:
         try:
@@ -175,12 +176,21 @@ class PostgisHub:
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the advisory lock that serialises pushes (released even if we are killed)."""
+        """Hold the advisory lock that serialises pushes (released even if we are killed).
+
+        Re-entrant for the thread that holds it, like the folder hub's file lock: a sync that
+        holds the lock may call :meth:`checkout` (which locks too) without waiting for itself.
+        """
+        if self._lock_owner == threading.get_ident():
+            yield
+            return
         conn = self._connect()
         try:
             conn.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
+            self._lock_owner = threading.get_ident()
             yield
         finally:
+            self._lock_owner = None
             conn.close()  # closing the session releases the lock
 
     def head(self) -> int:
@@ -206,16 +216,21 @@ class PostgisHub:
         return coalesce(rows)
 
     def columns(self) -> dict[str, list[tuple[str, str]]]:
-        """(name, SQLite type) of each layer table, so new hub fields reach working copies."""
-        out: dict[str, list[tuple[str, str]]] = {}
+        """(name, SQLite type) of each layer table, so new hub fields reach working copies.
+
+        One catalogue query for all layers: every sync asks, even one with nothing to do.
+        """
+        out: dict[str, list[tuple[str, str]]] = {layer: [] for layer in self.keys}
         with self._connect() as conn:
-            for layer in self.keys:
-                rows = conn.execute(
-                    "SELECT column_name, data_type FROM information_schema.columns "
-                    "WHERE table_schema = %s AND table_name = %s AND data_type <> 'USER-DEFINED' "
-                    "ORDER BY ordinal_position", (DATA_SCHEMA, layer)
-                ).fetchall()
-                out[layer] = [(n, _SQLITE_TYPES.get(t, "TEXT")) for n, t in rows if n != "fid"]
+            rows = conn.execute(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = %s AND table_name = ANY(%s) "
+                "AND data_type <> 'USER-DEFINED' ORDER BY table_name, ordinal_position",
+                (DATA_SCHEMA, list(self.keys)),
+            ).fetchall()
+        for layer, name, pg_type in rows:
+            if name != "fid":
+                out[layer].append((name, _SQLITE_TYPES.get(pg_type, "TEXT")))
         return out
 
     def commit(self, changes: list[Change], conflicts: list[Conflict], author: str,
