@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -88,3 +89,60 @@ def test_sync_kill_at_random_moments(tmp_path: Path) -> None:
         check_consistent(hub, [WorkingCopy(a.folder)])
         frame = pyogrio.read_dataframe(hub.data, layer="water_mains").set_index("uuid")
         assert frame.loc[U1, "condition"] == round_ % 5 + 1
+
+
+def die_writing(path: Path, statement: str) -> None:
+    """A process killed in the middle of a large write to ``path``: a hot journal is left.
+
+    The tiny page cache makes SQLite write pages into the file before COMMIT, which is what a
+    kill during a big push or pull leaves behind.
+    """
+    code = (
+        "import os, signal, sqlite3, sys\n"
+        "from gisdesk.io.gpkg_store_blob import register_functions\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "register_functions(c)\n"
+        "c.execute('PRAGMA cache_size = 1')\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute(sys.argv[2])\n"
+        "c.execute('CREATE TABLE half_done (x)')\n"
+        "c.executemany('INSERT INTO half_done VALUES (?)', [('x' * 500,)] * 2000)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(path), statement], check=False)
+    assert proc.returncode == -signal.SIGKILL
+    assert Path(f"{path}-journal").exists()
+
+
+def test_sync_kill_hub_write_interrupted_others_still_sync(tmp_path: Path) -> None:
+    """A workstation killed while writing the hub must not stop the others (their reads are
+    read-only connections, which cannot roll the half-done write back themselves)."""
+    hub = FolderHub.init(tmp_path / "hub", write_mains(tmp_path / "src.gpkg"), KEYS, "adm")
+    b = WorkingCopy.checkout(hub, tmp_path / "b")
+    die_writing(hub.data, "UPDATE water_mains SET notes = 'half done'")
+    edit(b.data, "UPDATE water_mains SET condition = 1 WHERE uuid = ?", (U1,))
+    assert b.sync("budi").revision == 1
+    frame = pyogrio.read_dataframe(hub.data, layer="water_mains").set_index("uuid")
+    assert frame.loc[U1, "condition"] == 1 and "half done" not in set(frame["notes"])
+    with sqlite3.connect(hub.data) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
+    conn.close()
+
+
+def test_sync_kill_stale_scratch_journal_not_played_into_new_snapshot(tmp_path: Path) -> None:
+    """A pull killed while writing the scratch snapshot leaves its journal; the next sync makes
+    a new snapshot, and the old journal must not be rolled back into it."""
+    hub = FolderHub.init(tmp_path / "hub", write_mains(tmp_path / "src.gpkg"), KEYS, "adm")
+    a = WorkingCopy.checkout(hub, tmp_path / "a")
+    scratch = a.meta / "next_base.gpkg"
+    shutil.copy(a.data, scratch)
+    die_writing(scratch, "UPDATE water_mains SET notes = 'stale'")
+    edit(a.data, "UPDATE water_mains SET condition = 1 WHERE uuid = ?", (U1,))
+    assert len(a.sync("ani").pushed) == 1
+    frame = pyogrio.read_dataframe(hub.data, layer="water_mains").set_index("uuid")
+    assert frame.loc[U1, "condition"] == 1
+    assert a.local_changes() == []
+    with sqlite3.connect(a.meta / "base.gpkg") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

@@ -24,6 +24,7 @@ from gisdesk.io.gpkg_store_blob import _split as split_blob  # the blob header p
 from gisdesk.io.gpkg_store_blob import from_blob, to_blob
 from gisdesk.io.gpkg_store_tables import quote
 from gisdesk.sync.merge import Change
+from gisdesk.sync.sqlite_files import open_readonly, recover_journal
 
 GEOMETRY = "geometry"
 """Rows carry their geometry under this name, as ISO WKB bytes, whatever the column is called."""
@@ -37,6 +38,8 @@ def detect_changes(base: Path, current: Path, keys: Mapping[str, str]) -> list[C
     Tables not named in ``keys`` (GIS Desk's own bookkeeping, layers without a definition) are
     ignored. Raises ValueError naming the table when a changed row has no UUID.
     """
+    recover_journal(base)  # pygeodiff cannot undo a write a killed process left half-done
+    recover_journal(current)
     fids = _changed_fids(base, current, set(keys))
     changes: list[Change] = []
     for table, (old_fids, new_fids) in sorted(fids.items()):
@@ -91,7 +94,7 @@ def _changed_fids(
 
 def _pk_columns(path: Path, tables: set[str]) -> dict[str, int]:
     """Column index of each table's integer primary key (the fid)."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+    with open_readonly(path) as conn:
         out = {}
         for table in tables:
             info = conn.execute(f"PRAGMA table_info({quote(table)})").fetchall()
@@ -106,7 +109,7 @@ def _rows_by_key(path: Path, table: str, key: str, fids: Iterable[int]) -> dict[
         return {}
     raw_rows: list[dict[str, Any]] = []
     blobs: list[bytes | None] = []
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+    with open_readonly(path) as conn:
         geom_col, fid_col = _geometry_and_fid(conn, table)
         for start in range(0, len(fids), _CHUNK):
             chunk = fids[start : start + _CHUNK]

@@ -28,6 +28,7 @@ from gisdesk.sync.changelog import (
     value_to_json,
 )
 from gisdesk.sync.merge import Change, Conflict
+from gisdesk.sync.sqlite_files import discard_journal, open_readonly
 
 HUB_FORMAT = "gisdesk-folder-hub"
 HUB_SCHEMA_VERSION = 1
@@ -241,7 +242,7 @@ class FolderHub:
     def _read(self) -> Iterator[sqlite3.Connection]:
         if not self.data.is_file():
             raise HubError(f"{self.describe()} is unreachable ({self.data} not found)")
-        conn = sqlite3.connect(f"file:{self.data}?mode=ro", uri=True, timeout=30)
+        conn = open_readonly(self.data)  # after a push killed mid-write, rolls it back first
         try:
             yield conn
         finally:
@@ -252,13 +253,15 @@ def _copy_sqlite(source: Path, target: Path) -> None:
     """Consistent copy of a live SQLite file (the backup API, not a byte copy)."""
     tmp = Path(str(target) + ".part")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    discard_journal(tmp)
+    src = open_readonly(source)
     dst = sqlite3.connect(tmp)
     try:
         src.backup(dst)
     finally:
         dst.close()
         src.close()
+    discard_journal(target)  # a killed write's journal must not be played into the new copy
     tmp.replace(target)
 
 
