@@ -112,3 +112,14 @@ def send_mouse():
         QApplication.sendEvent(widget, event)
 
     return send
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _widgets_application(qapp):
+    """One QApplication for the whole session, made before any test runs.
+
+    The headless commands (render, export-map) create a QGuiApplication when none exists, as
+    they must from a shell; run in-process by a test before the first widget test, that
+    QGuiApplication would be the session's application and the first QWidget aborts the
+    process ("Cannot create a QWidget without QApplication")."""
+    return qapp
