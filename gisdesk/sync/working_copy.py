@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import tempfile
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -38,6 +39,7 @@ from gisdesk.sync.changes import detect_changes
 from gisdesk.sync.folder_hub import HubError, copy_geopackage
 from gisdesk.sync.hubs import Hub, open_hub
 from gisdesk.sync.merge import Change, Conflict, FieldPolicies, MergeResult, merge
+from gisdesk.sync.sqlite_files import open_readonly
 
 STATE_VERSION = 1
 
@@ -156,7 +158,7 @@ class WorkingCopy:
         self._cancel = cancel or (lambda: False)
         hub = self.hub()
         if (self.state.pending_sync is None and _stamp(self.data) == self.state.stamp
-                and hub.head() == self.state.revision):
+                and hub.head() == self.state.revision and not _schema_behind(hub, self.data)):
             return SyncReport(self.state.revision, [], [], [], up_to_date=True)
         with hub.locked():
             return self._sync_locked(hub, author, policies)
@@ -168,7 +170,10 @@ class WorkingCopy:
         self._step(0, "snapshot")
         copy_geopackage(self.data, snapshot)
         _fault_point("snapshot")
-        _add_missing_columns(hub, [self.data, snapshot, self.meta / "base.gpkg"])
+        files = [self.data, snapshot, self.meta / "base.gpkg"]
+        added = _add_missing_columns(hub, files)
+        if added:
+            _fill_added_columns(hub, added, files)
         self._step(1, "local changes")
         mine = detect_changes(self.meta / "base.gpkg", snapshot, hub.keys)
         self._step(2, "hub changes")
@@ -248,10 +253,15 @@ def _apply_file(path: Path, changes: list[Change], keys: dict[str, str]) -> None
         conn.close()
 
 
-def _add_missing_columns(hub: Hub, files: list[Path]) -> None:
-    """A field added on the hub reaches the working copy without a new checkout."""
+def _add_missing_columns(hub: Hub, files: list[Path]) -> dict[str, list[str]]:
+    """A field added on the hub reaches the working copy without a new checkout.
+
+    Returns the columns added to the first file (``data.gpkg``), by table, so their values can
+    be fetched: an admin who adds a field usually fills it too (a default, or a bulk update).
+    """
     wanted = hub.columns()
-    for path in files:
+    added: dict[str, list[str]] = {}
+    for index, path in enumerate(files):
         conn = connect(path)
         try:
             for table, cols in wanted.items():
@@ -262,8 +272,55 @@ def _add_missing_columns(hub: Hub, files: list[Path]) -> None:
                         conn.execute(
                             f"ALTER TABLE {quote(table)} ADD COLUMN {quote(name)} {safe_type}"
                         )
+                        if index == 0:
+                            added.setdefault(table, []).append(name)
         finally:
             conn.close()
+    return added
+
+
+def _fill_added_columns(hub: Hub, added: dict[str, list[str]], files: list[Path]) -> None:
+    """Copy the hub's values of newly added columns into ``files`` (same values everywhere, so
+    they do not look like local edits). A fresh checkout is the one read every hub offers."""
+    with tempfile.TemporaryDirectory(prefix="gisdesk-schema-") as tmp:
+        fresh = Path(tmp) / "hub.gpkg"
+        hub.checkout(fresh)
+        source = open_readonly(fresh)
+        try:
+            values = {
+                table: source.execute(
+                    f"SELECT {', '.join(quote(c) for c in cols)}, {quote(hub.keys[table])} "  # noqa: S608
+                    f"FROM {quote(table)}"
+                ).fetchall()
+                for table, cols in added.items()
+            }
+        finally:
+            source.close()
+    for path in files:
+        conn = connect(path)
+        try:
+            with conn:
+                for table, cols in added.items():
+                    sets = ", ".join(f"{quote(c)} = ?" for c in cols)
+                    conn.executemany(
+                        f"UPDATE {quote(table)} SET {sets} WHERE {quote(hub.keys[table])} = ?",  # noqa: S608
+                        values[table],
+                    )
+        finally:
+            conn.close()
+
+
+def _schema_behind(hub: Hub, data: Path) -> bool:
+    """True when the hub has a column the working copy lacks (checked even on a no-op sync)."""
+    conn = open_readonly(data)
+    try:
+        for table, cols in hub.columns().items():
+            have = {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})")}
+            if have and any(name not in have for name, _type in cols):
+                return True
+    finally:
+        conn.close()
+    return False
 
 
 def _conflict_dict(conflict: Conflict) -> dict:
