@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"
-.venv/bin/ruff check gisdesk tests bench scripts
+.venv/bin/ruff check gisdesk tests bench scripts installer
 echo "== pytest"
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

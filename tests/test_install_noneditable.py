@@ -23,6 +23,23 @@ def test_install_every_layer_folder_is_packaged() -> None:
     assert folders == packaged
 
 
+def test_install_every_resource_folder_is_packaged() -> None:
+    """Every file under resources/ is matched by a data-files entry (the licences once were not,
+    so the installed About box had no licence texts)."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())
+    data_files = config["tool"]["setuptools"]["data-files"]
+    packaged = {
+        match.relative_to(REPO)
+        for patterns in data_files.values() for pattern in patterns
+        for match in REPO.glob(pattern)
+    }
+    shipped = {
+        p.relative_to(REPO) for p in (REPO / "resources").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert sorted(map(str, shipped - packaged)) == []
+
+
 @pytest.mark.slow
 def test_install_noneditable_finds_data_folders(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
@@ -45,6 +62,9 @@ def test_install_noneditable_finds_data_folders(tmp_path: Path) -> None:
         "c = default_catalog()\n"
         "print(f); print(paths.layers_dir()); print(paths.sample_city_path().exists())\n"
         "print(len(c.layers), len(c.errors))\n"
+        "r = paths.resources_dir()\n"
+        "print((r / 'print' / 'templates' / 'a4_portrait.json').is_file(),"
+        " (r / 'licenses' / 'GDAL.txt').is_file())\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("GISDESK_HOME", "PYTHONPATH")}
     env["GISDESK_CONFIG_DIR"] = str(tmp_path / "config")
@@ -55,6 +75,7 @@ def test_install_noneditable_finds_data_folders(tmp_path: Path) -> None:
     assert Path(out[1]) == venv / "share" / "gisdesk" / "layers"
     assert out[2] == "True"
     assert out[3] == "10 0"
+    assert out[4] == "True True", "print templates or licence texts missing from the install"
     version = subprocess.run(
         [str(venv / "bin" / "gisdesk"), "--version"], check=True, capture_output=True, text=True,
         env=env, cwd=tmp_path,
