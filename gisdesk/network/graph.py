@@ -18,6 +18,7 @@ import shapely
 import shapely.ops
 from pyproj import CRS, Transformer
 
+from gisdesk.core.cancel import Cancel, check
 from gisdesk.i18n import translate
 from gisdesk.network.arrays import adjacency, components
 from gisdesk.network.snapping import close_pairs, unique_points
@@ -107,6 +108,7 @@ def build_network(
     valves: gpd.GeoDataFrame | None = None,
     valve_tolerance: float = 1.0,
     name: str = "lines",
+    cancel: Cancel | None = None,
 ) -> Network:
     """Build the graph of ``lines``, snapping ends within ``tolerance`` metres.
 
@@ -115,10 +117,14 @@ def build_network(
     valves
         Optional point layer; each valve within ``valve_tolerance`` metres of a main becomes (or
         marks) a node, splitting the main when it is not at an end.
+    cancel
+        Checked between the steps (each one vectorised call over all lines); raises
+        :class:`gisdesk.core.cancel.Cancelled`.
     """
     source_crs = require_crs(lines, name)
     crs = metric_crs(lines, name)
     frame = to_metric(lines, name, crs)
+    check(cancel)
     geoms = np.asarray(frame.geometry.values)
     bad = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if bad.any():
@@ -129,14 +135,17 @@ def build_network(
     if valves is not None and len(valves):
         valve_xy = shapely.get_coordinates(np.asarray(to_metric(valves, "valves", crs)
                                                       .geometry.values))
+        check(cancel)
         starts, ends = _end_points(geoms)
         at_end = np.zeros(len(valve_xy), dtype=bool)
         at_end[close_pairs(valve_xy, np.vstack([starts, ends]), valve_tolerance)[0]] = True
         if not at_end.all():
             geoms, edge_feature = _split_at_valves(geoms, valve_xy[~at_end], valve_tolerance,
                                                    tolerance)
+    check(cancel)
     starts, ends = _end_points(geoms)
     node_of, node_xy = _snap(np.vstack([starts, ends]), tolerance)
+    check(cancel)
     count = len(geoms)
     network = Network(
         crs=crs, source_crs=source_crs, node_xy=node_xy, edge_u=node_of[:count],

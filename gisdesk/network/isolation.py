@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gisdesk.core.cancel import Cancel, Progress, chunks
 from gisdesk.i18n import translate
 from gisdesk.network.arrays import components
 from gisdesk.network.graph import Network
@@ -162,12 +163,19 @@ def supplied(network: Network, sources: np.ndarray, closed: np.ndarray | None = 
 
 
 def serving_mains(network: Network, buildings: gpd.GeoDataFrame,
-                  max_distance: float | None = None) -> np.ndarray:
-    """Position (in the mains layer) of the main nearest to each building; -1 if none."""
+                  max_distance: float | None = None, *, cancel: Cancel | None = None,
+                  progress: Progress | None = None) -> np.ndarray:
+    """Position (in the mains layer) of the main nearest to each building; -1 if none.
+
+    Buildings are searched in chunks, checking ``cancel`` and reporting ``progress`` between
+    them (see :mod:`gisdesk.core.cancel`).
+    """
     geoms = np.asarray(to_metric(buildings, "buildings", network.crs).geometry.values)
-    pairs = network.edge_tree.query_nearest(geoms, max_distance=max_distance, all_matches=False)
     out = np.full(len(geoms), -1, dtype=np.int64)
-    out[pairs[0]] = network.edge_feature[pairs[1]]
+    for part in chunks(len(geoms), cancel, progress):
+        pairs = network.edge_tree.query_nearest(geoms[part], max_distance=max_distance,
+                                                all_matches=False)
+        out[pairs[0] + part.start] = network.edge_feature[pairs[1]]
     return out
 
 

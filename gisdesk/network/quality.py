@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gisdesk.core.cancel import Cancel, check
 from gisdesk.network.arrays import components
 from gisdesk.network.graph import Network
 
@@ -49,17 +50,21 @@ def edge_components(network: Network) -> np.ndarray:
     return labels[network.edge_u]
 
 
-def quality_report(network: Network, near_miss_distance: float = 1.0) -> QualityReport:
+def quality_report(network: Network, near_miss_distance: float = 1.0,
+                   cancel: Cancel | None = None) -> QualityReport:
     """Check connectivity; ``near_miss_distance`` metres is how close counts as "almost".
 
     A near-miss is a dangling end lying within that distance of a main it is not connected
     to (including ends that touch another main part-way along without a junction).
+    ``cancel`` is checked between the steps (raises :class:`gisdesk.core.cancel.Cancelled`).
     """
+    check(cancel)
     labels = edge_components(network)
     pairs = np.unique(np.c_[labels, network.edge_feature], axis=0)
     _, sizes = np.unique(pairs[:, 0], return_counts=True)  # mains per piece
     dangling_nodes = np.flatnonzero((network.degree == 1) & ~network.valve_mask)
     dangling = _dangling_table(network, dangling_nodes)
+    check(cancel)
     near = _near_misses(network, dangling_nodes, near_miss_distance)
     unsnapped = network.valve_index[network.valve_node < 0].tolist()
     return QualityReport(sorted(sizes.tolist(), reverse=True), dangling, near, unsnapped)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gisdesk.core.cancel import Cancel, Progress, check, chunks
 from gisdesk.i18n import translate
 from gisdesk.query.metric import metric_crs, require_crs, to_metric
 from gisdesk.query.proximity import dwithin_any
@@ -29,6 +30,9 @@ def location_pairs(
     predicate: Predicate = "intersects",
     distance: float | None = None,
     names: tuple[str, str] = ("target", "reference"),
+    *,
+    cancel: Cancel | None = None,
+    progress: Progress | None = None,
 ) -> np.ndarray:
     """Positional index pairs ``(i, j)`` where ``target[i] <predicate> reference[j]``.
 
@@ -39,6 +43,8 @@ def location_pairs(
         ``dwithin``: closer than ``distance`` metres (measured in a metric CRS).
     names
         Layer names used in error messages.
+    cancel, progress
+        Checked and reported between chunks of ``target`` (see :mod:`gisdesk.core.cancel`).
 
     Returns
     -------
@@ -50,10 +56,18 @@ def location_pairs(
     if predicate == "dwithin" and (distance is None or distance < 0):
         raise ValueError(translate("Query", "A distance query needs a distance of 0 m or more"))
     a, b = _common_crs(target, reference, names, metric=predicate == "dwithin")
+    check(cancel)
     tree = shapely.STRtree(_geoms(b))
-    if predicate == "dwithin":
-        return tree.query(_geoms(a), predicate="dwithin", distance=distance)
-    return tree.query(_geoms(a), predicate=predicate)
+    a_geoms = _geoms(a)
+    found = [np.zeros((2, 0), dtype=np.intp)]
+    for part in chunks(len(a_geoms), cancel, progress):
+        if predicate == "dwithin":
+            pairs = tree.query(a_geoms[part], predicate="dwithin", distance=distance)
+        else:
+            pairs = tree.query(a_geoms[part], predicate=predicate)
+        pairs[0] += part.start
+        found.append(pairs)
+    return np.concatenate(found, axis=1)
 
 
 def select_by_location(
@@ -62,15 +76,20 @@ def select_by_location(
     predicate: Predicate = "intersects",
     distance: float | None = None,
     names: tuple[str, str] = ("target", "reference"),
+    *,
+    cancel: Cancel | None = None,
+    progress: Progress | None = None,
 ) -> np.ndarray:
     """Boolean mask over ``target``: True where the relation holds with any reference feature.
 
     Distance queries take the exact shortcut of :func:`gisdesk.query.proximity.dwithin_any`.
+    ``cancel`` and ``progress`` are checked and reported between chunks of ``target``.
     """
     if predicate == "dwithin" and distance is not None and distance >= 0:
         a, b = _common_crs(target, reference, names, metric=True)
-        return dwithin_any(_geoms(a), _geoms(b), distance)
-    pairs = location_pairs(target, reference, predicate, distance, names)
+        return dwithin_any(_geoms(a), _geoms(b), distance, cancel=cancel, progress=progress)
+    pairs = location_pairs(target, reference, predicate, distance, names, cancel=cancel,
+                           progress=progress)
     mask = np.zeros(len(target), dtype=bool)
     mask[pairs[0]] = True
     return mask
@@ -102,12 +121,16 @@ def nearest(
     n: int = 1,
     max_distance: float | None = None,
     names: tuple[str, str] = ("target", "reference"),
+    *,
+    cancel: Cancel | None = None,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """The ``n`` nearest reference features of every target feature, with distances in metres.
 
     For ``n > 1`` the search radius starts at each feature's nearest distance and doubles for
     the features that have fewer than ``n`` candidates; once ``n`` candidates lie within the
-    radius they are provably the nearest, so the answer is exact.
+    radius they are provably the nearest, so the answer is exact. Targets are searched in
+    chunks, checking ``cancel`` and reporting ``progress`` between them.
 
     Returns
     -------
@@ -121,12 +144,19 @@ def nearest(
     if len(a) == 0 or len(b) == 0:
         return empty
     a_geoms, b_geoms = _geoms(a), _geoms(b)
+    check(cancel)
     tree = shapely.STRtree(b_geoms)
-    pairs, dist = tree.query_nearest(a_geoms, max_distance=max_distance, return_distance=True,
-                                     all_matches=False)
-    if min(n, len(b)) > 1:
-        pairs, dist = _k_nearest(tree, (a_geoms, b_geoms), min(n, len(b)), (pairs, dist),
-                                 max_distance=max_distance)
+    found_pairs, found_dist = [], []
+    for part in chunks(len(a_geoms), cancel, progress):
+        pairs, dist = tree.query_nearest(a_geoms[part], max_distance=max_distance,
+                                         return_distance=True, all_matches=False)
+        if min(n, len(b)) > 1:
+            pairs, dist = _k_nearest(tree, (a_geoms[part], b_geoms), min(n, len(b)),
+                                     (pairs, dist), max_distance=max_distance)
+        pairs[0] += part.start
+        found_pairs.append(pairs)
+        found_dist.append(dist)
+    pairs, dist = np.concatenate(found_pairs, axis=1), np.concatenate(found_dist)
     order = np.lexsort((pairs[1], dist, pairs[0]))
     pairs, dist = pairs[:, order], dist[order]
     rank = _rank_within_groups(pairs[0])
@@ -169,6 +199,8 @@ def _k_nearest(
         found_b.append(hits[1][keep])
         todo = todo[~done]
         radius[todo] = np.minimum(radius[todo] * 2.0, widest)
+    if not found_a:  # no target has any reference within max_distance
+        return np.zeros((2, 0), dtype=np.intp), np.zeros(0)
     cand_a, cand_b = np.concatenate(found_a), np.concatenate(found_b)
     dist = shapely.distance(a_geoms[cand_a], b_geoms[cand_b])
     order = np.lexsort((cand_b, dist, cand_a))

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gisdesk.core.cancel import Cancel, Progress, check, chunks
 from gisdesk.i18n import translate
 from gisdesk.query.metric import metric_crs, to_metric
 
@@ -28,6 +29,8 @@ def summarise_by_area(
     category: str | None = None,
     measure: Measure = "auto",
     names: tuple[str, str] = ("areas", "features"),
+    cancel: Cancel | None = None,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """One row per area (named by ``area_field``), one column per ``category`` value.
 
@@ -38,6 +41,8 @@ def summarise_by_area(
     category
         Optional field of ``features`` to split the totals by (e.g. ``condition``); NULLs
         land in a column named "(none)". Without it the single column is ``total``.
+    cancel, progress
+        Checked and reported between chunks of ``features`` (see :mod:`gisdesk.core.cancel`).
 
     Returns
     -------
@@ -55,10 +60,11 @@ def summarise_by_area(
     crs = metric_crs(areas, names[0])
     zones = to_metric(areas, names[0], crs)
     items = to_metric(features, names[1], crs)
+    check(cancel)
     if measure == "auto":
         kinds = set(items.geom_type.dropna().str.replace("Multi", ""))
         measure = "length_km" if kinds == {"LineString"} else "count"
-    area_pos, item_pos, amount = _measure(zones, items, measure)
+    area_pos, item_pos, amount = _measure(zones, items, measure, cancel, progress)
     labels = areas[area_field].to_numpy()[area_pos]
     cats = (
         _category_values(items[category])[item_pos]
@@ -88,20 +94,34 @@ def _category_values(values: pd.Series) -> np.ndarray:
 
 
 def _measure(
-    zones: gpd.GeoDataFrame, items: gpd.GeoDataFrame, measure: str
+    zones: gpd.GeoDataFrame, items: gpd.GeoDataFrame, measure: str,
+    cancel: Cancel | None = None, progress: Progress | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(area position, feature position, amount)`` for every feature part inside an area."""
     zone_geoms = np.asarray(zones.geometry.values)
     item_geoms = np.asarray(items.geometry.values)
     tree = shapely.STRtree(zone_geoms)
+    found = [_measure_chunk(tree, zone_geoms, item_geoms[part], measure, part.start)
+             for part in chunks(len(item_geoms), cancel, progress)]
+    if not found:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp), np.zeros(0)
+    area_pos, item_pos, amount = (np.concatenate(column) for column in zip(*found, strict=True))
+    return area_pos, item_pos, amount
+
+
+def _measure_chunk(
+    tree: shapely.STRtree, zone_geoms: np.ndarray, item_geoms: np.ndarray, measure: str,
+    offset: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_measure` for one chunk of features; ``offset`` is the chunk's first position."""
     if measure == "count":
         points = shapely.point_on_surface(item_geoms)
         item_pos, area_pos = tree.query(points, predicate="intersects")
         # a point on a shared boundary touches two areas: keep the first so it counts once
         item_pos, first = np.unique(item_pos, return_index=True)
-        return area_pos[first], item_pos, np.ones(len(item_pos))
+        return area_pos[first], item_pos + offset, np.ones(len(item_pos))
     item_pos, area_pos = tree.query(item_geoms, predicate="intersects")
     parts = shapely.intersection(item_geoms[item_pos], zone_geoms[area_pos])
     if measure == "length_km":
-        return area_pos, item_pos, shapely.length(parts) / 1000.0
-    return area_pos, item_pos, shapely.area(parts)
+        return area_pos, item_pos + offset, shapely.length(parts) / 1000.0
+    return area_pos, item_pos + offset, shapely.area(parts)
