@@ -226,3 +226,29 @@ def test_io_formats_csv_excel_export_with_semicolons_and_decimal_commas(tmp_path
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     layer = read_layer(path)
     _assert_valves(layer)
+
+
+def test_io_formats_gml_open_writes_no_gfs_next_to_the_data(tmp_path: Path):
+    # GDAL saves the schema it guessed as <name>.gfs beside a GML without .xsd unless told not to.
+    path = _write(_valves(), tmp_path / "valves.gml", "GML")
+    (tmp_path / "valves.xsd").unlink()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert [info.name for info in list_layers(path)] == ["valves"]
+    result = open_path(path, catalog=default_catalog())
+    assert result.errors == []
+    _assert_valves(result.layers[0])
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert not (tmp_path / "valves.gfs").exists()
+
+
+def test_io_formats_gml_with_two_layers_lists_both_without_gfs(tmp_path: Path):
+    source = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "rouault-gdal2" / "gml"
+    if not (source / "wfs_200_multiplelayers.gml").is_file():
+        pytest.skip(f"no real GML sample in {source}")
+    path = tmp_path / "wfs.gml"
+    path.write_bytes((source / "wfs_200_multiplelayers.gml").read_bytes())
+    assert [info.name for info in list_layers(path)] == ["road", "popplace"]
+    result = open_path(path)
+    assert [(layer.name, len(layer.frame)) for layer in result.layers] == [
+        ("road", 1), ("popplace", 1)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wfs.gml"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyogrio
+from pyogrio.errors import DataLayerError
 
 from gisdesk.i18n import translate
 from gisdesk.io.errors import ReadError, explain
@@ -67,9 +68,26 @@ def _layer_names(dataset: Dataset) -> list[str]:
 
     def names() -> list[str]:
         with captured_warnings():  # the same warnings come again when the layers are read
+            if dataset.options.get("WRITE_GFS"):
+                return _names_with_options(dataset)
             return [str(row[0]) for row in pyogrio.list_layers(dataset.source)]
 
     return with_retries(dataset, names)
+
+
+def _names_with_options(dataset: Dataset) -> list[str]:
+    """Layer names through ``read_info`` (layer 0, 1, … until there is none).
+
+    ``pyogrio.list_layers`` takes no open options, and for GML the option that matters is
+    ``WRITE_GFS=NO``: without it listing the layers writes a ``.gfs`` file next to the data.
+    """
+    out: list[str] = []
+    while True:
+        try:
+            info = pyogrio.read_info(dataset.source, layer=len(out), **dataset.options)
+        except DataLayerError:  # no layer with that index: all are listed
+            return out
+        out.append(str(info["layer_name"]))
 
 
 def find_layer(path: Path, layer: str | None) -> tuple[Dataset, str]:

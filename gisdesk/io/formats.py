@@ -89,7 +89,19 @@ def datasets_for(path: Path, root_opens: bool | None = None) -> list[Dataset]:
         # pyogrio would split the name at "!"; the folder opens fine and holds the sidecars.
         return [Dataset(path, str(path.parent), only_layer=path.stem)]
     source = _plain_source(path)
-    return [Dataset(path, source, only_layer=path.stem if isinstance(source, bytes) else None)]
+    options = gml_options() if name.endswith(".gml") else {}
+    return [Dataset(path, source, options=options,
+                    only_layer=path.stem if isinstance(source, bytes) else None)]
+
+
+def gml_options() -> dict[str, str]:
+    """Open options for GML: never write a ``.gfs`` schema file next to the user's data.
+
+    GDAL's default (``WRITE_GFS=AUTO``) saves the schema it guessed beside the ``.gml`` whenever
+    the folder is writable, i.e. into a colleague's or a third party's folder. Without it GDAL
+    scans the file again on each open, which for the GML files people open is cheap.
+    """
+    return {"WRITE_GFS": "NO"}
 
 
 def csv_options() -> dict[str, str]:
