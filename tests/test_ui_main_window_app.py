@@ -51,3 +51,16 @@ def test_main_window_app_generates_missing_sample_into_user_config(
     stamp = made.stat().st_mtime_ns
     assert app.sample_city(window) == made and made.stat().st_mtime_ns == stamp  # reused
     window.canvas.shutdown()
+
+
+def test_main_window_app_desktop_file_name_matches_the_linux_launcher(qapp):
+    from pathlib import Path
+
+    from PySide6.QtGui import QGuiApplication
+
+    from gisdesk.ui.app import create_application
+
+    assert create_application() is qapp
+    assert QGuiApplication.desktopFileName() == "gisdesk"
+    launcher = Path(__file__).resolve().parents[1] / "installer" / "linux" / "gisdesk.desktop"
+    assert launcher.is_file()  # Wayland matches the window to this file's Icon/Name

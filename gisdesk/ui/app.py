@@ -26,6 +26,7 @@ from pathlib import Path
 import geopandas  # noqa: F401
 import pyogrio  # noqa: F401
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from gisdesk import paths
@@ -53,6 +54,8 @@ def create_application() -> QApplication:
     """The QApplication with the names QSettings and the About box use (reused if it exists)."""
     QCoreApplication.setOrganizationName("GISDesk")
     QCoreApplication.setApplicationName("GIS Desk")
+    # installer/linux/gisdesk.desktop: lets Wayland/GNOME match the window to its launcher icon
+    QGuiApplication.setDesktopFileName("gisdesk")
     app = QApplication.instance()
     app = app if isinstance(app, QApplication) else QApplication(sys.argv[:1])
     from gisdesk.ui.app_icon import install_app_icon  # noqa: PLC0415 - tiny, Qt-only
