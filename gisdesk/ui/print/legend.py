@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from gisdesk.core.definitions import Catalog, Symbol
 from gisdesk.core.layer import MapLayer
 from gisdesk.export.layout_model import print_text
 from gisdesk.ui.panels.swatches import geometry_kind
-from gisdesk.ui.render.symbols import fill_brush, line_pen, outline_pen, qcolor
+from gisdesk.ui.render.features import draw_markers
+from gisdesk.ui.render.symbols import fill_brush, line_pen, outline_pen
 
 FONT_STEPS_PT = (10.0, 9.0, 8.0, 7.0, 6.5, 6.0, 5.5, 5.0)
 MAX_COLUMNS = 4
@@ -165,17 +167,10 @@ def _draw_swatch(painter: QPainter, item: LegendItem, rect: QRectF, px_per_pt: f
         painter.setPen(pen)
         y = rect.center().y()
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-    elif kind == "point":
+    elif kind == "point":  # the map's own marker code: same shape, fill and outline
         size = min(symbol.size * px_per_pt, rect.height())
-        painter.setPen(outline_pen(symbol, px_per_pt))
-        painter.setBrush(fill_brush(symbol))
-        if symbol.shape == "cross":
-            painter.setPen(QPen(qcolor(symbol.color), max(px_per_pt, 1.0)))
-        square = QRectF(rect.center().x() - size / 2, rect.center().y() - size / 2, size, size)
-        if symbol.shape == "square":
-            painter.drawRect(square)
-        else:
-            painter.drawEllipse(square)
+        centre = np.array([[rect.center().x(), rect.center().y()]])
+        draw_markers(painter, symbol, centre, size, px_per_pt)
     else:
         painter.setPen(outline_pen(symbol, px_per_pt))
         painter.setBrush(fill_brush(symbol))

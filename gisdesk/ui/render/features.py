@@ -193,11 +193,22 @@ def draw_points(
     for symbol, group in _by_class(style, prepared.points_feature[visible], "point"):
         if cancel():
             return
-        size = symbol.size * frame.px_per_pt
-        xy, starts = marker_runs(symbol.shape, pix_all[group], size)
-        if symbol.shape == "cross":
-            pen = QPen(qcolor(symbol.color, symbol.opacity), max(1.5, size / 4))
-            stroke_runs(painter, xy, starts, pen)
-        else:
-            fill_runs(painter, xy, starts, fill_brush(symbol),
-                      outline_pen(symbol, frame.px_per_pt))
+        draw_markers(painter, symbol, pix_all[group], symbol.size * frame.px_per_pt,
+                     frame.px_per_pt)
+
+
+def draw_markers(painter: QPainter, symbol: Symbol, centres: np.ndarray, size_px: float,
+                 px_per_pt: float) -> None:
+    """``symbol``'s marker (its shape, fill and outline) ``size_px`` wide at each pixel centre.
+
+    The map and the printed legend both call this, so a legend swatch is the very marker the
+    map draws rather than a look-alike that can drift (the legend once drew every point as a
+    circle).
+    """
+    xy, starts = marker_runs(symbol.shape, np.asarray(centres, dtype=float).reshape(-1, 2),
+                             size_px)
+    if symbol.shape == "cross":
+        pen = QPen(qcolor(symbol.color, symbol.opacity), max(1.5, size_px / 4))
+        stroke_runs(painter, xy, starts, pen)
+    else:
+        fill_runs(painter, xy, starts, fill_brush(symbol), outline_pen(symbol, px_per_pt))
