@@ -93,3 +93,29 @@ def user_config_dir() -> Path:
         path = Path(base) / "gisdesk"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def ensure_parent(path: Path | str) -> Path:
+    """Create the folders above an output file, as a save dialog's "New folder" would.
+
+    Exports are often written into a folder that does not exist yet (``laporan/2026-05/…``);
+    every writer (report, tables, layers, web map, query and trace results, print) calls this
+    so they all behave alike. When the folder cannot be made (a file in the way, no permission,
+    a read-only disk) the ``OSError`` names the output file and the folder, and nothing is
+    written.
+    """
+    from gisdesk.i18n import translate  # noqa: PLC0415 - keeps this module import-free
+
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocker = next((p for p in (path.parent, *path.parent.parents)
+                        if os.path.lexists(p) and not os.path.isdir(p)), None)
+        if blocker is not None:
+            msg = translate("Export", "cannot write {0}: {1} is a file, not a folder")
+            raise OSError(msg.format(path, blocker)) from exc
+        folder = exc.filename or path.parent
+        msg = translate("Export", "cannot write {0}: cannot create the folder {1} ({2})")
+        raise OSError(msg.format(path, folder, exc.strerror or exc)) from exc
+    return path

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     layer = read_filtered(args.path, args.layer, args.where, target_crs=None)
     try:
         result = export_layer(layer, args.out, crs=args.crs)
-    except ValueError as exc:
+    except (ValueError, OSError) as exc:
         raise UserError(str(exc)) from exc
     for warning in result.warnings:
         print(translate("Export", "warning: {0}").format(warning))

@@ -111,10 +111,12 @@ def run(args: argparse.Namespace) -> int:
     _app = QGuiApplication.instance() or QGuiApplication([])
     template = _template(args)
     project = _project(args)
+    from gisdesk.paths import ensure_parent
     from gisdesk.ui.print.export import export_atlas, export_pdf, export_png
     from gisdesk.ui.print.page import page_spec
 
     try:
+        ensure_parent(args.out)
         if args.atlas:
             result = export_atlas(project, template, args.atlas, args.name_field, args.out,
                                   lang=args.lang, template_path=args.template,

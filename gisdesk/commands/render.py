@@ -76,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from gisdesk.core.viewport import Viewport
+    from gisdesk.paths import ensure_parent
     from gisdesk.ui.render import RenderOptions, render_image
 
     if args.width <= 0 or args.height <= 0 or args.width * args.height > 20000 * 20000:
@@ -101,6 +102,10 @@ def run(args: argparse.Namespace) -> int:
         layer_filter=(lambda lyr: lyr.name in wanted) if wanted is not None else None,
     )
     image = render_image(project, viewport, options)
+    try:
+        ensure_parent(args.out)
+    except OSError as exc:
+        raise UserError(str(exc)) from exc
     if not image.save(str(args.out), "PNG"):
         raise UserError(translate("Render", "cannot write {out}").format(out=args.out))
     print(translate("Render", "wrote {out} ({w}x{h}, 1:{scale:,.0f})").format(

@@ -23,6 +23,9 @@ from gisdesk.i18n import translate
 CONDITION_FIELD = "condition"
 CONDITION_DOMAIN = "condition"
 DEFAULT_CODES: tuple[int, ...] = (1, 2, 3, 4, 5)
+UNKNOWN = "unknown"
+"""Column of :func:`condition_by_district` for assets with no condition or a code outside the
+domain, so a summary's totals equal the layer's feature count."""
 
 
 def condition_codes(catalog: Catalog | None) -> list[int]:
@@ -118,6 +121,7 @@ def condition_by_district(
     name_field: str = "name",
     codes: Sequence[int] = DEFAULT_CODES,
     field: str = CONDITION_FIELD,
+    unknown: bool = False,
 ) -> pd.DataFrame:
     """Condition counts per kelurahan: one row per district name, one column per class.
 
@@ -134,11 +138,15 @@ def condition_by_district(
         Column of ``districts`` naming each kelurahan.
     codes, field
         As in :func:`condition_counts`.
+    unknown
+        Add an :data:`UNKNOWN` column counting assets with no condition (never inspected) or
+        a code outside ``codes``, so every asset is counted and the row sums add up to the
+        layer's count — what a report's totals need. The chart leaves it out (no bar for it).
 
     Returns
     -------
     pandas.DataFrame
-        Integer counts, rows in district order, columns ``codes``.
+        Integer counts, rows in district order, columns ``codes`` (then ``UNKNOWN``).
     """
     if name_field not in districts.frame.columns:
         raise KeyError(
@@ -150,11 +158,15 @@ def condition_by_district(
     outside = translate("ConditionStats", "(outside the districts)")
     zone = _district_of(assets, districts)
     cls = _class_index(_codes_of(assets, field), codes)
+    columns: list[int | str] = list(codes)
+    if unknown:
+        cls = np.where(cls >= 0, cls, len(codes))
+        columns.append(UNKNOWN)
     keep = cls >= 0
     zone_slot = np.where(zone[keep] >= 0, zone[keep], len(names))
-    table = np.zeros((len(names) + 1, len(codes)), dtype=np.int64)
+    table = np.zeros((len(names) + 1, len(columns)), dtype=np.int64)
     np.add.at(table, (zone_slot, cls[keep]), 1)
-    frame = pd.DataFrame(table, index=[*names, outside], columns=list(codes))
+    frame = pd.DataFrame(table, index=[*names, outside], columns=columns)
     frame = frame.groupby(level=0, sort=False).sum()  # districts split into several polygons
     if frame.loc[outside].sum() == 0:
         frame = frame.drop(index=outside)

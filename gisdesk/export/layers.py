@@ -20,6 +20,7 @@ import pyogrio
 from gisdesk.core.definitions import Catalog
 from gisdesk.core.layer import MapLayer
 from gisdesk.i18n import translate
+from gisdesk.paths import ensure_parent
 
 DRIVERS: dict[str, str] = {
     ".gpkg": "GPKG",
@@ -184,7 +185,7 @@ def export_layer(
             pairs = ", ".join(f"{old} -> {new}" for old, new in renamed.items())
             msg = translate("Export", "{0}: shapefile field names are cut to 10 characters: {1}")
             warnings.append(msg.format(path.name, pairs))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent(path)
     _remove_existing(path, driver)
     options: dict[str, Any] = {"layer_options": _LAYER_OPTIONS.get(driver, {})}
     if driver == "ESRI Shapefile":

@@ -16,10 +16,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from gisdesk.core.condition_stats import condition_by_district, condition_codes, missing_condition
+from gisdesk.core.condition_stats import (
+    UNKNOWN,
+    condition_by_district,
+    condition_codes,
+    missing_condition,
+)
 from gisdesk.core.definitions import Catalog
 from gisdesk.core.layer import MapLayer
 from gisdesk.export.webmap_page import format_count
+from gisdesk.paths import ensure_parent
 
 REPORT_TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "Asset condition summary", "id": "Ringkasan kondisi aset"},
@@ -31,6 +37,7 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
     "poor": {"en": "Poor or very poor", "id": "Buruk atau sangat buruk"},
     "poor_share": {"en": "Share poor", "id": "Persentase buruk"},
     "unknown": {"en": "Not yet inspected", "id": "Belum diperiksa"},
+    "no_condition": {"en": "Unknown", "id": "Tidak diketahui"},
     "by_district": {"en": "Condition per kelurahan: {0}", "id": "Kondisi per kelurahan: {0}"},
     "district": {"en": "Kelurahan", "id": "Kelurahan"},
     "total": {"en": "Total", "id": "Jumlah"},
@@ -47,6 +54,7 @@ MONTH_NAMES = {
 }
 """Short month names: dates read "5 Mei 2024" on an Indonesian report, as in the app."""
 POOR_CODES = (1, 2)
+UNKNOWN_COLOR = "#cccccc"
 MONTHS_SHOWN = 24
 
 
@@ -195,10 +203,19 @@ _CSS = ("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}"
 
 def _district_section(layer: MapLayer, districts: MapLayer, classes: list, lang: str,
                       name_field: str) -> str:
+    """Chart and table of one layer per kelurahan.
+
+    Assets without a condition (never inspected, or a code outside the domain) get an
+    "Unknown" column and a grey bar, so each row's total is every asset in that kelurahan and
+    the totals add up to the layer's count, as the headline table says.
+    """
     codes = [c for c, _, _ in classes]
-    table = condition_by_district(layer, districts, name_field, codes)
+    table = condition_by_district(layer, districts, name_field, codes, unknown=True)
+    classes = [*classes, (UNKNOWN, text("no_condition", lang), UNKNOWN_COLOR)]
     headers = [text("district", lang), *(label for _, label, _ in classes), text("total", lang)]
     rows = [[name, *(int(v) for v in row), int(row.sum())] for name, row in table.iterrows()]
+    sums = table.sum(axis=0)
+    rows.append([text("total", lang), *(int(v) for v in sums), int(sums.sum())])
     title = text("by_district", lang).format(layer.title_in(lang))
     return (f"<h2>{html.escape(title)}</h2>" + stacked_bars_svg(table, classes)
             + _table(headers, rows))
@@ -245,6 +262,6 @@ def export_report(layers: Sequence[MapLayer], path: Path, catalog: Catalog | Non
                   lang: str = "en", source: str = "", title: str | None = None) -> ReportResult:
     """Write the HTML summary report to ``path``."""
     page, names, months = build_report(layers, catalog, lang, source, title=title)
-    path = Path(path)
+    path = ensure_parent(path)
     path.write_text(page, encoding="utf-8")
     return ReportResult(path, path.stat().st_size, tuple(names), months)

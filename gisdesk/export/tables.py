@@ -13,6 +13,7 @@ import pandas as pd
 
 from gisdesk.core.definitions import Catalog, LayerDef
 from gisdesk.i18n import translate
+from gisdesk.paths import ensure_parent
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
@@ -126,7 +127,7 @@ def export_table(
         raise ValueError(msg.format(path, path.suffix))
     table = labelled_frame(frame, definition, catalog, lang, codes)
     table = _plain_values(table)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent(path)
     if suffix == ".csv":
         table.to_csv(path, index=False, encoding="utf-8-sig")
     else:

@@ -27,6 +27,7 @@ from gisdesk.core.project import Project
 from gisdesk.export import webmap_page as page
 from gisdesk.export.webmap_assets import RawHtml, inline_assets
 from gisdesk.export.webmap_data import LayerPayload, prepare_layer
+from gisdesk.paths import ensure_parent
 
 DEFAULT_MAX_FEATURES = 20_000
 """Per layer; beyond this a browser on an office laptop becomes sluggish with SVG paths."""
@@ -197,7 +198,7 @@ def export_web_map(
     if notice is not None:
         html_root.add_child(notice, name="gd_notice")
     path = Path(out_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent(path)
     text = m.get_root().render()
     path.write_text(text, encoding="utf-8")
     summaries = [LayerSummary(p.name, p.total, p.shown, p.simplified_m) for p in payloads]

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from gisdesk.i18n import translate
+from gisdesk.paths import ensure_parent
 
 
 def plain(value: Any) -> Any:
@@ -70,19 +71,25 @@ def write_result(frame: pd.DataFrame, out: Path, layer_name: str = "result") -> 
     ValueError
         For another extension, or a GeoPackage requested for a table without geometry.
     """
-    suffix = out.suffix.lower()
+    suffix = Path(out).suffix.lower()
+    if suffix not in (".csv", ".json", ".gpkg"):
+        msg = translate("Query", "{0}: unsupported output type '{1}' (use .csv, .gpkg or .json)")
+        raise ValueError(msg.format(out, suffix))
+    if suffix == ".gpkg" and (not isinstance(frame, gpd.GeoDataFrame)
+                              or frame.geometry.name not in frame.columns):
+        raise ValueError(translate("Query", "{0}: this result has no geometry; write a .csv")
+                         .format(out))
+    out = ensure_parent(out)
     if suffix == ".csv":
         _attributes(frame).to_csv(out, index=False)
     elif suffix == ".json":
         out.write_text(to_json(records(frame)), encoding="utf-8")
-    elif suffix == ".gpkg":
-        if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame.columns:
-            raise ValueError(translate("Query", "{0}: this result has no geometry; write a .csv")
-                             .format(out))
-        frame.to_file(out, layer=layer_name, driver="GPKG", engine="pyogrio")
     else:
-        msg = translate("Query", "{0}: unsupported output type '{1}' (use .csv, .gpkg or .json)")
-        raise ValueError(msg.format(out, suffix))
+        try:
+            frame.to_file(out, layer=layer_name, driver="GPKG", engine="pyogrio")
+        except Exception as exc:  # GDAL errors come in many classes; all mean "not written"
+            msg = translate("Export", "Cannot write layer '{0}' to {1}: {2}")
+            raise ValueError(msg.format(layer_name, out, exc)) from exc
     return out
 
 

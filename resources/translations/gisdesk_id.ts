@@ -1087,6 +1087,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../gisdesk/query/output.py" line="+91"/>
         <source>Cannot write layer &apos;{0}&apos; to {1}: {2}</source>
         <translation>Tidak dapat menulis lapisan &apos;{0}&apos; ke {1}: {2}</translation>
     </message>
@@ -1099,6 +1100,16 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+7"/>
         <source>wrote {0}: {1} asset layers, {2} months of inspections</source>
         <translation>menulis {0}: {1} lapisan aset, {2} bulan pemeriksaan</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/paths.py" line="+116"/>
+        <source>cannot write {0}: {1} is a file, not a folder</source>
+        <translation>tidak dapat menulis {0}: {1} adalah berkas, bukan folder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write {0}: cannot create the folder {1} ({2})</source>
+        <translation>tidak dapat menulis {0}: folder {1} tidak dapat dibuat ({2})</translation>
     </message>
 </context>
 <context>
@@ -3438,17 +3449,17 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>{0} {1} dipilih</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/query/output.py" line="+60"/>
+        <location filename="../../gisdesk/query/output.py" line="-30"/>
         <source>... {0} more rows (use --json or --out for all)</source>
         <translation>... {0} baris lagi (gunakan --json atau --out untuk semuanya)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>{0}: this result has no geometry; write a .csv</source>
         <translation>{0}: hasil ini tidak memiliki geometri; tulis sebagai .csv</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>{0}: unsupported output type &apos;{1}&apos; (use .csv, .gpkg or .json)</source>
         <translation>{0}: jenis keluaran &apos;{1}&apos; tidak didukung (gunakan .csv, .gpkg, atau .json)</translation>
     </message>
