@@ -23,6 +23,7 @@ from gisdesk.io import chunked
 from gisdesk.io.discovery import find_layer, layers_of
 from gisdesk.io.errors import ReadCancelled, ReadError, explain
 from gisdesk.io.formats import Dataset
+from gisdesk.io.gc_pause import gc_paused
 from gisdesk.io.gdal_options import captured_warnings, with_retries
 from gisdesk.io.geometry_checks import clean_geometries, note_unreadable
 from gisdesk.io.reproject import (
@@ -128,7 +129,8 @@ def read_layer(
 def _read_entry(dataset: Dataset, name: str, **kwargs: Any) -> MapLayer:
     """Read one known layer, turning any library error into a ReadError naming file and layer."""
     try:
-        return _read(dataset, name, **kwargs)
+        with gc_paused():  # a million geometries: collecting would cost more than reading
+            return _read(dataset, name, **kwargs)
     except (ReadCancelled, ReadError):
         raise
     except Exception as exc:
