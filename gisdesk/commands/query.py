@@ -97,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
         print(to_json(_json_payload(args, result, kind, len(selected))))
     else:
         print(_headline(args, kind, len(selected), len(result)))
-        shown = compact(result, target, [args.where]) if kind == "features" else result
+        shown = (compact(result, target, [args.where], args.limit) if kind == "features"
+                 else result)
         print(format_table(shown, args.limit))
         if args.out:
             print(translate("Query", "wrote {0}").format(args.out))
@@ -149,19 +150,34 @@ def identifier_fields(layer: Any) -> list[str | None]:
             definition.key if definition else None, "uuid"]
 
 
-def compact(frame: Any, layer: Any, expressions: list[str | None]) -> Any:
-    """Columns worth a terminal's width: the identifier, a name, and fields the query used."""
-    from gisdesk.query.expression import Expression
-    from gisdesk.query.output import id_columns
+def compact(frame: Any, layer: Any, expressions: list[str | None],
+            limit: int | None = None) -> Any:
+    """Columns worth a terminal's width, for the rows that will be printed.
 
-    wanted = id_columns(frame, identifier_fields(layer))
-    if "name" in frame.columns and "name" not in wanted:
-        wanted.append("name")
+    The asset code and the layer definition's label field (both: a building's label is its
+    name, which most buildings lack), a ``name``, then the fields the query used. Columns that
+    are NULL in every printed row are left out — a column of NULLs answers nothing — and the
+    key (uuid) stands in when no identifier has a value. ``--json`` and ``--out`` keep every
+    column.
+    """
+    from gisdesk.query.expression import Expression
+
+    definition = layer.definition
+    candidates = ["asset_id", definition.label_field if definition else None, "name"]
+    wanted = list(dict.fromkeys(c for c in candidates if c and c in frame.columns))
     for text in expressions:
         if text:
             used = {f.lower() for f in Expression(text).referenced_fields}
             wanted += [c for c in frame.columns if str(c).lower() in used and c not in wanted]
-    return frame[wanted] if wanted else frame
+    if not wanted:
+        return frame
+    shown = frame.head(limit) if limit is not None else frame
+    filled = [c for c in wanted if shown[c].notna().any()]
+    if not any(c in filled for c in candidates if c):
+        key = next((c for c in (definition.key if definition else None, "uuid")
+                    if c and c in frame.columns and shown[c].notna().any()), None)
+        filled = [key, *filled] if key else filled
+    return frame[filled] if filled else frame[wanted]
 
 
 def _labels(frame: Any, ids: list[str], index_labels: Any) -> list[Any]:
