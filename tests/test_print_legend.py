@@ -79,3 +79,70 @@ def test_print_legend_heading_never_ends_a_column(qapp):
     for a, b in zip(layout.placed, layout.placed[1:], strict=False):
         if a.item.symbol is None:  # the row after a heading is its first class, same column
             assert b.rect.left() == a.rect.left() and b.rect.top() > a.rect.top()
+
+
+def _layers(sizes: list[int]) -> list[LegendItem]:
+    """Layer k's heading "Layer k" then its classes "k.i" (points)."""
+    return [item for k, n in enumerate(sizes) for item in (
+        [LegendItem(f"Layer {k}")]
+        + [LegendItem(f"{k}.{i}", Symbol(color="#336699", shape="diamond"), "point")
+           for i in range(n)])]
+
+
+def _columns(layout) -> list[list]:
+    """Placed rows column by column, top to bottom."""
+    lefts = sorted({p.rect.left() for p in layout.placed})
+    return [sorted((p for p in layout.placed if p.rect.left() == x), key=lambda p: p.rect.top())
+            for x in lefts]
+
+
+def _assert_classes_under_their_heading(layout) -> None:
+    """Every column starts with a heading, and each class row sits under its own layer's."""
+    for column in _columns(layout):
+        assert column[0].item.symbol is None, column[0].text
+        heading = None
+        for p in column:
+            if p.item.symbol is None:
+                heading = p.text
+            else:
+                layer = p.text.split(".")[0]
+                assert heading.split(" (")[0] == f"Layer {layer}", (heading, p.text)
+
+
+def test_print_legend_keeps_a_layer_in_one_column_when_it_fits(qapp):
+    box = QRectF(0, 0, 900, 140)  # seven rows per column at the largest font
+    layout = layout_legend(_layers([4, 4]), box, 96 / 72)
+    _assert_inside(layout, box)
+    assert layout.font_px == round(FONT_STEPS_PT[0] * 96 / 72) and layout.columns == 2
+    first, second = _columns(layout)
+    assert [p.text for p in first] == ["Layer 0", "0.0", "0.1", "0.2", "0.3"]
+    assert [p.text for p in second] == ["Layer 1", "1.0", "1.1", "1.2", "1.3"]
+    assert not any("(cont.)" in p.text for p in layout.placed)
+
+
+@pytest.mark.parametrize(("lang", "cont"), [("en", "(cont.)"), ("id", "(lanj.)")])
+def test_print_legend_long_layer_repeats_its_heading_in_the_next_column(qapp, lang, cont):
+    box = QRectF(0, 0, 900, 140)  # seven rows per column: 16 classes need three columns
+    layout = layout_legend(_layers([2, 16]), box, 96 / 72, lang)
+    _assert_inside(layout, box)
+    assert layout.dropped == 0 and layout.columns >= 3
+    shown = [p.text for p in layout.placed if p.item.symbol is not None]
+    assert shown == ["0.0", "0.1"] + [f"1.{i}" for i in range(16)]  # none lost, in order
+    _assert_classes_under_their_heading(layout)
+    headings = [column[0].text for column in _columns(layout)]
+    assert headings[0] == "Layer 0"
+    assert headings[-1] == f"Layer 1 {cont}"
+    assert all(p.text == p.item.text for p in layout.placed)  # nothing elided
+
+
+def test_print_legend_cont_heading_shortens_a_long_title_not_the_font(qapp):
+    long_title = "Saluran drainase primer dan sekunder Kota Gorontalo"
+    items = [LegendItem(long_title)] + [
+        LegendItem(f"Kelas {i}", Symbol(color="#336699"), "line") for i in range(10)]
+    metrics = QFontMetricsF(legend_font(round(FONT_STEPS_PT[0] * 96 / 72), True))
+    box = QRectF(0, 0, 2 * metrics.horizontalAdvance(long_title) + 60, 140)
+    layout = layout_legend(items, box, 96 / 72, "id")
+    _assert_inside(layout, box)
+    assert layout.font_px == round(FONT_STEPS_PT[0] * 96 / 72)
+    cont = [p.text for p in layout.placed if p.text.endswith("(lanj.)")]
+    assert len(cont) == 1 and cont[0].startswith(long_title[:10]) and "…" in cont[0]

@@ -42,6 +42,7 @@ PRINT_TEXT: dict[str, dict[str, str]] = {
     "crs": {"en": "Coordinate system: {0}", "id": "Sistem koordinat: {0}"},
     "filter": {"en": "Shown: {0}", "id": "Ditampilkan: {0}"},
     "more": {"en": "… and {0} more", "id": "… dan {0} lainnya"},
+    "cont": {"en": "(cont.)", "id": "(lanj.)"},
 }
 """Fixed words on a printed page, by language: a map for the DPRD is printed in Indonesian
 even when the planner's desktop is in English, so they follow the page's language, not the UI's."""

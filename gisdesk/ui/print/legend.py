@@ -4,6 +4,9 @@ The legend must never spill out of its frame or push other elements around, what
 of classes or the language. So the text is measured first: the largest font (and fewest columns)
 at which every row fits is chosen; rows too wide for their column are elided, and when even the
 smallest font in the most columns is not enough, the tail is replaced by "… and N more".
+
+A layer's classes stay in one column when they fit in one; a layer too long for a column goes on
+in the next under its heading repeated with "(cont.)", so no class is read under the wrong layer.
 """
 
 from __future__ import annotations
@@ -27,11 +30,21 @@ MAX_COLUMNS = 4
 
 @dataclass(frozen=True)
 class LegendItem:
-    """A heading (``symbol`` None) or a class row with its swatch."""
+    """A heading (``symbol`` None) or a class row with its swatch.
+
+    ``single`` marks a single-symbol layer's one row (its title beside its swatch): it starts a
+    layer of its own rather than being a class of the heading above it.
+    """
 
     text: str
     symbol: Symbol | None = None
     kind: str = "polygon"
+    single: bool = False
+
+    @property
+    def starts_layer(self) -> bool:
+        """True for the first row of a layer (a heading or a single-symbol row)."""
+        return self.symbol is None or self.single
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,7 @@ def legend_items(layers: list[MapLayer], catalog: Catalog | None, lang: str) -> 
         classes = catalog.symbol_classes(layer_def) if layer_def and catalog else []
         if not classes:
             symbol = layer_def.symbology.symbol if layer_def else _fallback(layer)
-            items.append(LegendItem(title, symbol, kind))
+            items.append(LegendItem(title, symbol, kind, single=True))
             continue
         items.append(LegendItem(title))
         for cls in classes:
@@ -87,9 +100,37 @@ def legend_font(px: int, heading: bool = False) -> QFont:
     return font
 
 
-def _try_layout(items: list[LegendItem], box: QRectF, px: int,
-                columns: int) -> tuple[list[PlacedItem], int] | None:
-    """Rows flowed into ``columns``; None when some text would need eliding or rows are left."""
+def _layer_groups(items: list[LegendItem]) -> list[list[LegendItem]]:
+    """``items`` cut into layers: a heading with its classes, or one single-symbol row."""
+    groups: list[list[LegendItem]] = []
+    for item in items:
+        if item.starts_layer or not groups:
+            groups.append([item])
+        else:
+            groups[-1].append(item)
+    return groups
+
+
+def _continued(heading: LegendItem, suffix: str, metrics: QFontMetricsF,
+               room: float) -> LegendItem:
+    """``heading`` repeated atop the next column: "Roads (cont.)", the title elided if need be.
+
+    The item's text is what is drawn, so a shortened title does not count as an elided row.
+    """
+    title = metrics.elidedText(heading.text, Qt.TextElideMode.ElideRight,
+                               max(room - metrics.horizontalAdvance(" " + suffix), 1.0))
+    return LegendItem(f"{title} {suffix}")
+
+
+def _try_layout(items: list[LegendItem], box: QRectF, px: int, columns: int,
+                keep_together: bool = True,
+                lang: str = "en") -> tuple[list[PlacedItem], int] | None:
+    """Rows flowed into ``columns``; None when not even one row fits a column.
+
+    Returns the placed rows and how many of ``items`` did not fit. With ``keep_together`` a
+    layer that would be cut by a column break but fits in one column starts the next column
+    instead; a layer that is cut anyway repeats its heading with "(cont.)" in the new column.
+    """
     row_h = px * 1.45
     per_column = int(box.height() // row_h)
     if per_column <= 0:
@@ -97,21 +138,36 @@ def _try_layout(items: list[LegendItem], box: QRectF, px: int,
     gap = px
     col_w = (box.width() - gap * (columns - 1)) / columns
     swatch = px * 1.8
+    suffix = print_text("cont", lang)
     placed: list[PlacedItem] = []
-    slot = 0
-    for i, item in enumerate(items):
-        if item.symbol is None and slot % per_column == per_column - 1 and per_column > 1:
-            slot += 1  # a heading never ends a column, away from its classes
-        col, row = divmod(slot, per_column)
-        slot += 1
-        if col >= columns:
-            return placed, len(items) - i
+    col = row = done = 0
+
+    def place(item: LegendItem) -> None:
         x = box.left() + col * (col_w + gap)
         rect = QRectF(x, box.top() + row * row_h, col_w, row_h)
         metrics = QFontMetricsF(legend_font(px, item.symbol is None))
         room = col_w - (0 if item.symbol is None else swatch + px * 0.5)
         text = metrics.elidedText(item.text, Qt.TextElideMode.ElideRight, max(room, 1.0))
         placed.append(PlacedItem(item, rect, text))
+
+    for group in _layer_groups(items):
+        if keep_together and row > 0 and row + len(group) > per_column >= len(group):
+            col, row = col + 1, 0
+        heading = group[0] if group[0].symbol is None else None
+        for k, item in enumerate(group):
+            if item.symbol is None and row == per_column - 1 and per_column > 1:
+                row += 1  # a heading never ends a column, away from its classes
+            if row >= per_column:
+                col, row = col + 1, 0
+            if col >= columns:
+                return placed, len(items) - done
+            if k > 0 and row == 0 and heading is not None and per_column > 1:
+                metrics = QFontMetricsF(legend_font(px, True))
+                place(_continued(heading, suffix, metrics, col_w))
+                row += 1
+            place(item)
+            row += 1
+            done += 1
     return placed, 0
 
 
@@ -124,23 +180,25 @@ def layout_legend(items: list[LegendItem], box: QRectF, px_per_pt: float,
                   lang: str = "en") -> LegendLayout:
     """The largest readable arrangement of ``items`` inside ``box`` (never outside it).
 
-    Tries every font step with 1..n columns and keeps the first where nothing is dropped and
-    nothing elided; otherwise the smallest font in the fewest columns that show every row
+    Tries every font step with 1..n columns, layers kept whole first and then allowed to
+    continue in the next column, and keeps the first where nothing is dropped and nothing
+    elided; otherwise the smallest font in the fewest columns that show every row
     (eliding long ones), or failing that the most columns ending with "… and N more".
     """
     for pt in FONT_STEPS_PT:
         px = max(round(pt * px_per_pt), 1)
-        for columns in range(1, _max_columns(box, px) + 1):
-            found = _try_layout(items, box, px, columns)
-            if found is None:
-                break
-            placed, dropped = found
-            if not dropped and all(p.text == p.item.text for p in placed):
-                return LegendLayout(px, columns, placed, 0)
+        for keep_together in (True, False):
+            for columns in range(1, _max_columns(box, px) + 1):
+                found = _try_layout(items, box, px, columns, keep_together, lang)
+                if found is None:
+                    break
+                placed, dropped = found
+                if not dropped and all(p.text == p.item.text for p in placed):
+                    return LegendLayout(px, columns, placed, 0)
     px = max(round(FONT_STEPS_PT[-1] * px_per_pt), 1)
     most = _max_columns(box, px)
     for columns in range(1, most + 1):
-        found = _try_layout(items, box, px, columns)
+        found = _try_layout(items, box, px, columns, False, lang)
         if found is None:
             return LegendLayout(px, columns, [], len(items))
         if not found[1]:
