@@ -165,9 +165,17 @@ def _runs(geoms: np.ndarray, feature: np.ndarray, hole: np.ndarray | None = None
     hole = hole[keep] if hole is not None else None
     if len(geoms) == 0:
         return None
-    xy = shapely.get_coordinates(geoms)
     starts = np.zeros(len(geoms) + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
+    return _runs_of(shapely.get_coordinates(geoms), starts, feature, hole)
+
+
+def _runs_of(
+    xy: np.ndarray, starts: np.ndarray, feature: np.ndarray, hole: np.ndarray | None
+) -> Runs | None:
+    """:class:`Runs` from vertices ``xy`` cut at ``starts`` (every run has 2+ vertices)."""
+    if len(feature) == 0:
+        return None
     first = starts[:-1]
     if hole is not None:
         xy = _wind_rings(xy, starts, hole)
@@ -180,9 +188,68 @@ def _runs(geoms: np.ndarray, feature: np.ndarray, hole: np.ndarray | None = None
     return Runs(xy, starts, feature.astype(np.int64), bbox, hole)
 
 
+def _ragged_runs(
+    coords: np.ndarray, run_offsets: np.ndarray, feature: np.ndarray, hole: np.ndarray | None
+) -> Runs | None:
+    """:class:`Runs` from ragged-array offsets, dropping runs of fewer than two vertices."""
+    run_offsets = run_offsets.astype(np.int64)
+    counts = np.diff(run_offsets)
+    keep = counts >= 2
+    if keep.all():
+        return _runs_of(coords, run_offsets, feature, hole)
+    index = np.flatnonzero(keep)
+    counts = counts[index]
+    starts = np.zeros(len(index) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    shift = np.repeat(run_offsets[index] - starts[:-1], counts)
+    xy = coords[np.arange(int(starts[-1]), dtype=np.int64) + shift]
+    return _runs_of(xy, starts, feature[index], None if hole is None else hole[index])
+
+
+def _owner(offsets: np.ndarray) -> np.ndarray:
+    """Each child's parent, where parent i owns children ``offsets[i]:offsets[i + 1]``."""
+    return np.repeat(np.arange(len(offsets) - 1, dtype=np.int64), np.diff(offsets))
+
+
+def _prepare_ragged(geometries: np.ndarray) -> PreparedLayer:
+    """:func:`prepare` for a layer of one geometry family, straight from shapely's ragged
+    arrays: no intermediate part and ring objects (two million of them for the scale-100
+    buildings), so it is faster and its peak memory is the arrays it returns.
+
+    Raises ValueError (from shapely) for mixed families and types it does not support."""
+    kind, coords, offsets = shapely.to_ragged_array(geometries, include_z=False)
+    n = len(geometries)
+    empty_points = (np.empty((0, 2)), np.empty(0, dtype=np.int64))
+    polygons = lines = None
+    points_xy, points_feature = empty_points
+    if kind in (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON):
+        ring_off, poly_off = offsets[0], offsets[1].astype(np.int64)
+        poly_feature = _owner(offsets[2]) if len(offsets) > 2 else np.arange(n, dtype=np.int64)
+        ring_poly = _owner(poly_off)
+        hole = np.ones(len(ring_poly), dtype=bool)
+        hole[poly_off[:-1][np.diff(poly_off) > 0]] = False  # each polygon's first ring
+        polygons = _ragged_runs(coords, ring_off, poly_feature[ring_poly], hole)
+    elif kind in (shapely.GeometryType.LINESTRING, shapely.GeometryType.MULTILINESTRING):
+        line_feature = _owner(offsets[1]) if len(offsets) > 1 else np.arange(n, dtype=np.int64)
+        lines = _ragged_runs(coords, offsets[0], line_feature, None)
+    elif kind == shapely.GeometryType.POINT:
+        present = np.flatnonzero(np.isfinite(coords).all(axis=1))  # None/empty come as NaN
+        points_xy, points_feature = coords[present], present.astype(np.int64)
+    elif kind == shapely.GeometryType.MULTIPOINT:
+        points_xy, points_feature = coords, _owner(offsets[0])
+    else:
+        raise ValueError(f"unsupported ragged geometry type {kind}")
+    return PreparedLayer(polygons, lines, points_xy, points_feature, geometries)
+
+
 def prepare(geometries: np.ndarray) -> PreparedLayer:
     """Flatten a geometry array (one per feature row; None/empty allowed) for drawing."""
     geometries = np.asarray(geometries, dtype=object)
+    if len(geometries) and not shapely.is_missing(geometries).all():
+        try:
+            return _prepare_ragged(geometries)
+        except ValueError:
+            pass  # mixed points/lines/polygons, collections, rings: part by part below
     parts, part_row = shapely.get_parts(geometries, return_index=True)
     types = shapely.get_type_id(parts)
     poly = np.isin(types, _POLYGON_TYPES)
