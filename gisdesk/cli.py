@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -49,14 +50,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.command is None:
         return _open_app(args.files, lang=args.lang)
+    return _run_command(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Run a subcommand: user errors without a traceback, a closed pipe quietly."""
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except UserError as exc:
+        if isinstance(exc.__cause__, BrokenPipeError):  # progress printed inside a job
+            return _reader_went_away()
         print(f"gisdesk {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"gisdesk {args.command}: cancelled", file=sys.stderr)
         return 130
+
+
+def _reader_went_away() -> int:
+    """The reader of our output closed the pipe (``gisdesk trace … | head -1``): stop quietly.
+
+    Python's documented way (signal module, "Note on SIGPIPE"): point stdout at devnull so the
+    interpreter's last flush cannot raise again and print a traceback, and exit 1 (the
+    output was cut short). No message: the reader chose to stop, nobody is left to read it.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (captured, replaced)
+        pass
+    return 1
 
 
 def _split_lang(args: list[str]) -> tuple[str | None, list[str]]:
