@@ -3,24 +3,31 @@
 Chromium gets no DNS (every host maps to NOTFOUND) and a dead proxy, so anything the page tried
 to fetch from the internet would fail; the tests then check the features drew (SVG paths in the
 DOM, symbology colours in the screenshot), popups show Indonesian domain labels, and the page
-requested no external resource. Skipped when Chromium is not installed.
+requested no external resource. Layout tests read element boxes back from the DOM at laptop
+(1366x768) and desktop (1920x1080) window sizes: no panel covers another or the scale bar, the
+scale bar is metric, and the first view holds the data. Skipped when Chromium is not installed.
 """
 
 from __future__ import annotations
 
+import html as html_lib
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import numpy as np
+import pyogrio
 import pytest
-from test_export_support import write_city
+from test_export_support import survey_points, write_city
 
 from gisdesk.core.definitions import default_catalog
 from gisdesk.core.project import Project
-from gisdesk.export.webmap import export_web_map
+from gisdesk.export.webmap import POINT_ZOOM, export_web_map
 from gisdesk.export.webmap_assets import required_external_urls
-from gisdesk.io.readers import read_layer
+from gisdesk.io.readers import open_path, read_layer
+from gisdesk.paths import sample_city_path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
@@ -29,7 +36,7 @@ OFFLINE_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
-    "--window-size=1200,800", "--virtual-time-budget=4000",
+    "--virtual-time-budget=4000",
 ]
 
 # Appended to a copy of the page: click the first road (Leaflet's own event path) and list every
@@ -59,11 +66,62 @@ PROBE = """<script>
 </script>"""
 
 
-def _chromium(page: Path, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+# Appended to a page: where the panels, the scale bar and the data ended up after the page laid
+# itself out, as JSON in a hidden element (hidden so it cannot add a scrollbar to the layout).
+LAYOUT_PROBE = """<script>
+(function () {
+  var map = gisdesk.map, data = gisdesk.dataBounds;
+  var box = map.getContainer().getBoundingClientRect();
+  function rect(selector) {
+    var el = document.querySelector(selector);
+    if (!el) { return null; }
+    var r = el.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom];
+  }
+  var nw = map.latLngToContainerPoint(data.getNorthWest());
+  var se = map.latLngToContainerPoint(data.getSouthEast());
+  var out = document.createElement("pre");
+  out.id = "gd-probe-layout";
+  out.style.display = "none";
+  out.textContent = JSON.stringify({
+    viewport: [window.innerWidth, window.innerHeight],
+    panels: {scale: rect(".leaflet-control-scale"), notice: rect("#gd-notice"),
+             legend: rect("#gd-legend"), attribution: rect(".leaflet-control-attribution"),
+             layers: rect(".leaflet-control-layers"), title: rect("#gd-title"),
+             zoom: rect(".leaflet-control-zoom")},
+    scaleText: Array.prototype.map.call(document.querySelectorAll(".leaflet-control-scale-line"),
+                                        function (e) { return e.textContent; }),
+    viewContainsData: map.getBounds().contains(data),
+    data: [box.left + nw.x, box.top + nw.y, box.left + se.x, box.top + se.y],
+    zoom: map.getZoom(),
+    center: [map.getCenter().lat, map.getCenter().lng]
+  });
+  document.body.appendChild(out);
+}());
+</script>"""
+
+
+def _layout(page: Path, tmp_path: Path, window: tuple[int, int]) -> dict:
+    """The page's layout in Chromium at ``window`` size, read back through LAYOUT_PROBE."""
+    probed = tmp_path / f"layout-{page.name}"
+    probed.write_text(page.read_text(encoding="utf-8") + LAYOUT_PROBE, encoding="utf-8")
+    dom = _chromium(probed, tmp_path, "--dump-dom", window=window).stdout
+    text = dom.split('id="gd-probe-layout" style="display: none;">', 1)[1].split("</pre>", 1)[0]
+    return json.loads(html_lib.unescape(text))
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    """True when two [left, top, right, bottom] boxes share any area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _chromium(page: Path, tmp_path: Path, *extra: str,
+              window: tuple[int, int] = (1200, 800)) -> subprocess.CompletedProcess[str]:
     profile = tmp_path / "chromium-profile"
     profile.mkdir(exist_ok=True)
+    size = f"--window-size={window[0]},{window[1]}"
     return subprocess.run(
-        [CHROMIUM, *OFFLINE_FLAGS, f"--user-data-dir={profile}", *extra, page.as_uri()],
+        [CHROMIUM, *OFFLINE_FLAGS, size, f"--user-data-dir={profile}", *extra, page.as_uri()],
         capture_output=True, text=True, timeout=120, check=True,
     )
 
@@ -160,3 +218,101 @@ def test_export_webmap_legend_and_title_in_indonesian(map_page: Path, tmp_path: 
     assert labels == ["Biawao", "Limba U Dua"]  # kelurahan names drawn on the map
     assert "Peta Aset Kota Gorontalo" in dom.split('id="gd-title"', 1)[1]
     assert "<title>Peta Aset Kota Gorontalo</title>" in dom
+
+
+@pytest.fixture(scope="module")
+def city_with_notices(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample city in Indonesian, 300 features a layer: eight notices and a tall legend."""
+    layers = open_path(sample_city_path(), catalog=default_catalog()).layers
+    layers.sort(key=lambda lyr: {"polygon": 0, "line": 1}.get(lyr.geometry_kind, 2))
+    out = tmp_path_factory.mktemp("webmap-city") / "kota.html"
+    result = export_web_map(layers, out, title="Peta Aset Kota Gorontalo", lang="id",
+                            max_features=300)
+    assert len(result.messages) >= 8  # the notice box is big, as in a real limited export
+    return out
+
+
+@pytest.mark.parametrize("window", [(1366, 768), (1920, 1080)])
+def test_export_webmap_panels_scale_bar_and_data_do_not_overlap(
+        city_with_notices: Path, tmp_path: Path, window: tuple[int, int]) -> None:
+    layout = _layout(city_with_notices, tmp_path, window)
+    width, height = layout["viewport"]
+    assert width == window[0] and height > window[1] * 0.8  # the browser's own bars take some
+    panels = layout["panels"]
+    assert all(box is not None for box in panels.values()), panels
+    names = sorted(panels)
+    for i, a in enumerate(names):
+        box = panels[a]
+        assert min(box[:2]) >= 0 and box[2] <= width and box[3] <= height, (a, box)
+        for b in names[i + 1:]:
+            assert not _overlap(box, panels[b]), (a, box, b, panels[b])
+    # Metric only: one line, in metres or kilometres (Leaflet's imperial line says ft / mi).
+    assert len(layout["scaleText"]) == 1, layout["scaleText"]
+    assert re.fullmatch(r"\d+ k?m", layout["scaleText"][0]), layout["scaleText"]
+    # The first view holds the whole city in the room the panels leave (16 px padding), and
+    # fills that room to within one quarter zoom step (2 ** 0.25 = 1.19) in one direction.
+    assert layout["viewContainsData"]
+    room = [16, panels["title"][3] + 16,
+            min(panels["legend"][0], panels["layers"][0]) - 16, panels["notice"][1] - 16]
+    data = layout["data"]
+    assert (room[0] <= data[0] and room[1] <= data[1] and data[2] <= room[2]
+            and data[3] <= room[3]), (data, room)
+    filled = max((data[2] - data[0]) / (room[2] - room[0]),
+                 (data[3] - data[1]) / (room[3] - room[1]))
+    assert filled > 1 / 2 ** 0.25 - 0.01, filled
+
+
+def test_export_webmap_single_point_opens_at_street_zoom(tmp_path: Path) -> None:
+    source = tmp_path / "one.gpkg"
+    pyogrio.write_dataframe(survey_points().iloc[:1], source, layer="survey_points",
+                            driver="GPKG")
+    layer = read_layer(source, "survey_points", catalog=default_catalog())
+    out = tmp_path / "one.html"
+    export_web_map([layer], out, title="Satu titik")
+    layout = _layout(out, tmp_path, (1366, 768))
+    assert layout["zoom"] == POINT_ZOOM  # not Leaflet's maximum, not a fixed city-wide zoom
+    assert layout["viewContainsData"]
+    x, y = layout["data"][:2]
+    assert 0 < x < 1366 and 0 < y < 768
+    for name, box in layout["panels"].items():  # in the open, not under the legend or title
+        if box is not None:
+            assert not _overlap([x - 5, y - 5, x + 5, y + 5], box), (name, box)
+
+
+# Appended to a page: the mouse wheel over the legend, then over the bare map; the zoom after
+# each (Leaflet zooms on the wheel after a short debounce, hence the timers). Zoom animation is
+# switched off: it waits for animation frames, which headless --dump-dom does not produce.
+WHEEL_PROBE = """<script>
+(function () {
+  var map = gisdesk.map, zooms = [map.getZoom()];
+  map._zoomAnimated = false;
+  function wheel(el) {
+    var r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+    el.dispatchEvent(new WheelEvent("wheel", {deltaY: -300, deltaMode: 0, clientX: x,
+                                              clientY: y, bubbles: true, cancelable: true}));
+  }
+  wheel(document.getElementById("gd-legend"));
+  setTimeout(function () {
+    zooms.push(map.getZoom());
+    wheel(map.getContainer());
+    setTimeout(function () {
+      zooms.push(map.getZoom());
+      var out = document.createElement("pre");
+      out.id = "gd-probe-wheel";
+      out.textContent = zooms.join(" ");
+      document.body.appendChild(out);
+    }, 500);
+  }, 500);
+}());
+</script>"""
+
+
+def test_export_webmap_wheel_over_legend_scrolls_it_not_the_map(map_page: Path,
+                                                               tmp_path: Path) -> None:
+    probed = tmp_path / "wheel.html"
+    probed.write_text(map_page.read_text(encoding="utf-8") + WHEEL_PROBE, encoding="utf-8")
+    dom = _chromium(probed, tmp_path, "--dump-dom").stdout
+    start, after_legend, after_map = (
+        float(z) for z in dom.split('id="gd-probe-wheel">', 1)[1].split("</pre>", 1)[0].split())
+    assert after_legend == start  # the legend sits in the map's corner but keeps the wheel
+    assert after_map > start  # the same wheel over the map does zoom (the probe works)

@@ -9,6 +9,7 @@ from pathlib import Path
 import folium
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 from shapely.geometry import LineString, Point
 from test_export_support import CRS, X0, Y0, districts, roads, survey_points, valves
@@ -17,7 +18,7 @@ from gisdesk.core.definitions import default_catalog
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.export import webmap_data
-from gisdesk.export.webmap import export_web_map
+from gisdesk.export.webmap import POINT_ZOOM, export_web_map
 from gisdesk.export.webmap_assets import required_external_urls
 from gisdesk.export.webmap_style import default_symbol, split_color
 
@@ -202,3 +203,37 @@ def test_export_webmap_area_names_inside_their_polygons(tmp_path: Path, catalog)
     for (lat, lon), polygon in zip(labels["latlon"], polygons, strict=True):
         assert polygon.contains(Point(lon, lat))
     assert _payload_data(html, "Roads")["labels"] is None  # line labels stay on the desktop
+
+
+def _layout_options(html: str) -> dict:
+    """The options handed to gisdesk.layoutPage (scale bar, panels, initial view)."""
+    match = re.search(r"gisdesk\.layoutPage\(map_\w+, (\{.*?\})\);", html)
+    assert match is not None, "page has no layout call"
+    return json.loads(match.group(1))
+
+
+def test_export_webmap_initial_view_is_the_data_extent(tmp_path: Path, catalog) -> None:
+    out = tmp_path / "m.html"
+    export_web_map([_layer("roads", roads(), catalog), _layer("valves", valves(), catalog)],
+                   out, title="t", catalog=catalog)
+    html = out.read_text(encoding="utf-8")
+    both = pd.concat([roads().geometry, valves().geometry]).to_crs(4326)
+    west, south, east, north = both.total_bounds
+    options = _layout_options(html)
+    (s, w), (n, e) = options["bounds"]
+    assert [s, w, n, e] == pytest.approx([south, west, north, east], abs=1e-9)
+    assert options["maxZoom"] is None  # an extent: as close as it fits
+    assert options["padding"] > 0
+    assert "L.control.scale()" not in html  # folium's scale bar would add feet and miles
+    assert re.search(r"map_\w+\.fitBounds\(", html) is None  # the runtime fits, after the panels
+    assert '"zoomSnap": 0.25' in html  # quarter steps: the fit is close, not up to 2x too small
+
+
+def test_export_webmap_single_point_caps_the_zoom(tmp_path: Path, catalog) -> None:
+    one = gpd.GeoDataFrame({"n": [1]}, geometry=[Point(X0, Y0)], crs=CRS)
+    out = tmp_path / "m.html"
+    export_web_map([MapLayer("pts", one)], out, title="t", catalog=catalog)
+    options = _layout_options(out.read_text(encoding="utf-8"))
+    south, west = options["bounds"][0]
+    assert options["bounds"][1] == [south, west]
+    assert options["maxZoom"] == POINT_ZOOM

@@ -35,6 +35,17 @@ DEFAULT_MAX_FEATURES = 20_000
 CANVAS_ABOVE_FEATURES = 5_000
 """Above this many features in total the map draws on a canvas instead of SVG (much faster)."""
 
+FIT_PADDING_PX = 16
+"""Free pixels around the data in the initial view, beyond the room kept for the panels."""
+
+POINT_ZOOM = 16
+"""Initial zoom when the data is a single point (or points at one place): about 1:9 000 in
+Indonesia, a few street blocks around it; Leaflet would otherwise zoom in to its maximum."""
+
+ZOOM_SNAP = 0.25
+"""Quarter zoom steps, so the initial view fits the data closely instead of up to half the
+map's width smaller (whole zoom levels double the scale)."""
+
 BASEMAPS = {"osm": ("OpenStreetMap", None)}
 
 
@@ -111,6 +122,31 @@ class _LayerList(_Script):
                 f".addTo({self._parent.get_name()});")
 
 
+class _PageLayout(_Script):
+    """Metric scale bar, legend and notices docked in the map's corners, initial view.
+
+    Runs after the layers and the layer list so the runtime can measure them: the legend and
+    notices become Leaflet controls (stacked, never over the scale bar or the attribution) and
+    the view is fitted to the data with room kept for the panels.
+    """
+
+    def __init__(self, bounds: list[list[float]] | None) -> None:
+        super().__init__()
+        self._name = "GisdeskLayout"
+        self.bounds = bounds
+
+    def script_text(self) -> str:
+        """``gisdesk.layoutPage(map, options)``."""
+        options = {"bounds": self.bounds, "padding": FIT_PADDING_PX,
+                   "maxZoom": POINT_ZOOM if _is_point(self.bounds) else None}
+        return f"gisdesk.layoutPage({self._parent.get_name()}, {json.dumps(options)});"
+
+
+def _is_point(bounds: list[list[float]] | None) -> bool:
+    """True when [[south, west], [north, east]] has no extent (one point, or points stacked)."""
+    return bounds is not None and bounds[0] == bounds[1]
+
+
 def _js_text(text: str) -> str:
     """A JavaScript string literal that is safe inside ``<script>``."""
     return json.dumps(text).replace("</", "<\\/")
@@ -179,7 +215,7 @@ def export_web_map(
         if p is not None
     ]
     total_shown = sum(p.shown for p in payloads)
-    m = folium.Map(tiles=None, control_scale=True,
+    m = folium.Map(tiles=None, control_scale=False, zoom_snap=ZOOM_SNAP,
                    prefer_canvas=total_shown > CANVAS_ABOVE_FEATURES)
     m.get_root().title = html.escape(title)
     inline_assets(m)
@@ -187,9 +223,8 @@ def export_web_map(
     for payload in payloads:
         layer = _VectorLayer(payload, lang).add_to(m)
         entries.append((layer.control_name, layer.get_name()))
-    if payloads:
-        m.fit_bounds(_union_bounds(payloads))
     _LayerList(entries).add_to(m)
+    _PageLayout(_union_bounds(payloads) if payloads else None).add_to(m)
     messages = page.notices(payloads, lang)
     html_root = m.get_root().html
     html_root.add_child(page.title_element(title, subtitle), name="gd_title")

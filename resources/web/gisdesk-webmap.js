@@ -140,5 +140,70 @@
     return group;
   }
 
-  window.gisdesk = { layers: [], vectorLayer: vectorLayer, popupHtml: popupHtml, scaleOf: scaleOf };
+  // A page panel (legend, notices) as a Leaflet control: Leaflet stacks the controls of one
+  // corner, so the panel can never cover the scale bar or the attribution in that corner.
+  function dock(map, el, position) {
+    var control = L.control({ position: position });
+    control.onAdd = function () {
+      L.DomEvent.disableClickPropagation(el);
+      L.DomEvent.disableScrollPropagation(el);  // scrolling the legend must not zoom the map
+      return el;
+    };
+    control.addTo(map);
+  }
+
+  // Keep the docked panels in the free space of their corners whatever the window size: the
+  // legend between the layer list and the attribution, the notices beside the legend.
+  function sizePanels(map, legend, notice) {
+    var gap = 10, box = map.getContainer().getBoundingClientRect();
+    var corners = map._controlCorners;
+    if (legend) {
+      var top = corners.topright.getBoundingClientRect().bottom;
+      var room = legend.getBoundingClientRect().bottom - top - gap;
+      legend.style.maxHeight = Math.max(room, 80) + "px";
+    }
+    if (notice) {
+      var right = legend ? legend.getBoundingClientRect().left : box.right;
+      var width = Math.min(box.width * 0.45, right - box.left - 3 * gap);
+      notice.style.maxWidth = Math.max(width, 120) + "px";
+      notice.style.maxHeight = Math.max(box.height * 0.3, 60) + "px";
+    }
+  }
+
+  // Pixels the initial view keeps free on each side, so the data does not start under the
+  // title, the legend column or the notices; a side is reserved only while that leaves the
+  // data at least half (a third for top and bottom) of the map.
+  function fitPadding(map, pad) {
+    var box = map.getContainer().getBoundingClientRect(), size = map.getSize();
+    var corners = map._controlCorners, title = document.getElementById("gd-title");
+    function reserve(px, limit) { return px + pad < limit ? px + pad : pad; }
+    var right = Math.max(corners.topright.offsetWidth, corners.bottomright.offsetWidth);
+    var top = title ? title.getBoundingClientRect().bottom - box.top : 0;
+    var bottom = corners.bottomleft.offsetHeight;
+    return {
+      paddingTopLeft: [pad, reserve(top, size.y / 3)],
+      paddingBottomRight: [reserve(right, size.x / 2), reserve(bottom, size.y / 3)]
+    };
+  }
+
+  // Everything after the layers: metric scale bar, docked panels, then the initial view fitted
+  // to the data (opts.bounds, [[south, west], [north, east]]) with the panels measured.
+  function layoutPage(map, opts) {
+    L.control.scale({ metric: true, imperial: false, position: "bottomleft" }).addTo(map);
+    var legend = document.getElementById("gd-legend");
+    var notice = document.getElementById("gd-notice");
+    if (notice) { dock(map, notice, "bottomleft"); }  // above the scale bar
+    if (legend) { dock(map, legend, "bottomright"); }  // above the attribution
+    sizePanels(map, legend, notice);
+    map.on("resize", function () { sizePanels(map, legend, notice); });
+    window.gisdesk.map = map;
+    if (!opts.bounds) { return; }
+    var bounds = L.latLngBounds(opts.bounds), fit = fitPadding(map, opts.padding);
+    if (opts.maxZoom !== null) { fit.maxZoom = opts.maxZoom; }
+    window.gisdesk.dataBounds = bounds;
+    map.fitBounds(bounds, fit);
+  }
+
+  window.gisdesk = { layers: [], vectorLayer: vectorLayer, popupHtml: popupHtml, scaleOf: scaleOf,
+    layoutPage: layoutPage };
 }());
