@@ -31,10 +31,19 @@ def test_cli_export_map_poor_roads_pdf_in_indonesian(qapp, gpkg, tmp_path, capsy
     assert code == 0
     text = _text(out)
     for expected in ("Jalan kondisi buruk", "Legenda", "Arteri", "Skala 1:10 000", "OPD: PUPR",
-                     "Ditampilkan: condition <= 2"):
+                     "Ditampilkan: Kondisi ≤ 2 (Buruk)"):
         assert expected in text, expected
     assert "Katup" not in text  # valves were not asked for
     assert "1:10,000" in capsys.readouterr().out
+
+
+def test_cli_export_map_filter_note_is_readable_in_english(qapp, gpkg, tmp_path):
+    out = tmp_path / "poor_en.pdf"
+    assert main(["export-map", str(gpkg), "--out", str(out), "--layers", "districts,roads",
+                 "--where", "condition <= 2 AND road_class <> 'LOCAL'", "--paper", "A4"]) == 0
+    text = " ".join(_text(out).split())  # the note may wrap
+    assert "Shown: Condition ≤ 2 (Poor) and Road class ≠ Local" in text
+    assert "condition <= 2" not in text
 
 
 def test_cli_export_map_png_at_150_dpi(qapp, gpkg, tmp_path):

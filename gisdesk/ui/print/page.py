@@ -28,6 +28,8 @@ from gisdesk.export.layout_model import (
     print_text,
     resolve_logo,
 )
+from gisdesk.query.expression import Expression, ExpressionError
+from gisdesk.query.expression.describe import describe_expression
 from gisdesk.ui.i18n import format_date
 from gisdesk.ui.print.decorations import (
     INK,
@@ -122,7 +124,7 @@ def paint_page(painter: QPainter, project: Project, spec: PageSpec, dpi: float,
                      print_text("north", spec.lang))
     draw_scale_bar(painter, _rect(boxes["scalebar"], px_per_mm), spec.scale, px_per_mm,
                    print_text("scale", spec.lang), spec.lang)
-    _paint_notes(painter, spec, _rect(boxes["notes"], px_per_mm), px_per_mm)
+    _paint_notes(painter, project, spec, _rect(boxes["notes"], px_per_mm), px_per_mm)
     painter.restore()
 
 
@@ -198,8 +200,28 @@ def _paint_legend(painter: QPainter, project: Project, spec: PageSpec, viewport:
     draw_legend(painter, layout, dpi / 96.0)
 
 
-def note_lines(spec: PageSpec) -> list[str]:
-    """Date, author, OPD, CRS and attribution lines under the scale bar (empty ones left out)."""
+def filter_note(spec: PageSpec, project: Project | None) -> str:
+    """The page's filter for readers: "Kondisi ≤ 2 (Buruk)" rather than ``condition <= 2``.
+
+    Labels and domains come from the shown layers that have every field the filter names (the
+    layers it was applied to); without a project, or for text that does not parse, the filter
+    is printed as written.
+    """
+    if project is None:
+        return spec.filter_text
+    try:
+        wanted = {f.lower() for f in Expression(spec.filter_text).referenced_fields}
+    except ExpressionError:
+        return spec.filter_text
+    definitions = [lyr.definition for lyr in project.layers
+                   if lyr.visible and lyr.definition is not None
+                   and wanted <= {str(c).lower() for c in lyr.frame.columns}]
+    return describe_expression(spec.filter_text, definitions, project.catalog, spec.lang)
+
+
+def note_lines(spec: PageSpec, project: Project | None = None) -> list[str]:
+    """Date, author, OPD, filter, CRS and attribution lines under the scale bar (empty ones
+    left out)."""
     t = spec.template
     lines = [print_text("date", spec.lang).format(format_date(spec.date, spec.lang))]
     if t.author:
@@ -207,7 +229,7 @@ def note_lines(spec: PageSpec) -> list[str]:
     if t.opd:
         lines.append(print_text("opd", spec.lang).format(t.opd))
     if spec.filter_text:
-        lines.append(print_text("filter", spec.lang).format(spec.filter_text))
+        lines.append(print_text("filter", spec.lang).format(filter_note(spec, project)))
     if spec.crs_note:
         lines.append(print_text("crs", spec.lang).format(spec.crs_note))
     if t.attribution:
@@ -215,8 +237,10 @@ def note_lines(spec: PageSpec) -> list[str]:
     return lines
 
 
-def _paint_notes(painter: QPainter, spec: PageSpec, rect: QRectF, px_per_mm: float) -> None:
-    font, lines = fit_text_block(note_lines(spec), rect, 2.8 * px_per_mm, 1.6 * px_per_mm)
+def _paint_notes(painter: QPainter, project: Project, spec: PageSpec, rect: QRectF,
+                 px_per_mm: float) -> None:
+    font, lines = fit_text_block(note_lines(spec, project), rect, 2.8 * px_per_mm,
+                                 1.6 * px_per_mm)
     metrics = QFontMetricsF(font)
     painter.save()
     painter.setFont(font)
