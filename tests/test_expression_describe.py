@@ -79,3 +79,12 @@ def test_describe_expression_first_definition_with_the_field_names_it(catalog):
     roads, valves = catalog.layers["roads"], catalog.layers["valves"]
     assert describe_expression("status = 'CLOSED'", [roads, valves], catalog, "id") == \
         "Status = Tertutup"
+
+
+def test_describe_expression_looks_a_code_up_in_each_filtered_layers_domain(catalog):
+    lights, valves = catalog.layers["streetlights"], catalog.layers["valves"]
+    # Both layers have "status"; only the valves' domain knows CLOSED, only the lights' FAULTY.
+    assert describe_expression("status <> 'CLOSED'", [lights, valves], catalog, "en") == \
+        "Status ≠ Closed"
+    assert describe_expression("status = 'FAULTY'", [valves, lights], catalog, "id") == \
+        "Status = Rusak"

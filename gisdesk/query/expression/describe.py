@@ -73,6 +73,16 @@ def describe_expression(text: str, definitions: Sequence[LayerDef] = (),
     return _Describer(list(definitions), catalog, lang).write(tree)
 
 
+def _domain_label(domain: Domain, value: object, lang: str) -> str | None:
+    """The label of ``value`` in ``domain``: by code, or a text code/label in any case."""
+    label = domain.label(value, lang)
+    if label is None and isinstance(value, str):
+        label = next((v.label.get(lang) for v in domain.values
+                      if str(v.code).lower() == value.lower()
+                      or v.label.get(lang).lower() == value.lower()), None)
+    return label
+
+
 class _Describer:
     def __init__(self, definitions: list[LayerDef], catalog: Catalog | None, lang: str) -> None:
         self.definitions = definitions
@@ -80,30 +90,34 @@ class _Describer:
         self.lang = lang
 
     # -- fields ----------------------------------------------------------------------------
-    def field(self, node: n.Node) -> tuple[FieldDef | None, Domain | None]:
-        """The definition of a field reference (exact name first, then ignoring case)."""
+    def fields(self, node: n.Node) -> list[tuple[FieldDef, Domain | None]]:
+        """Every definition of a field reference, the exact name's before case-folded ones."""
         if not isinstance(node, n.FieldRef):
-            return None, None
+            return []
+        found = []
         for exact in (True, False):
             for layer in self.definitions:
-                fdef = next((f for f in layer.fields if f.name == node.name
-                             or (not exact and f.name.lower() == node.name.lower())), None)
+                fdef = next((f for f in layer.fields if (f.name == node.name) == exact
+                             and f.name.lower() == node.name.lower()), None)
                 if fdef is not None:
                     domain = self.catalog.domain_for(layer, fdef.name) if self.catalog else None
-                    return fdef, domain
-        return None, None
+                    found.append((fdef, domain))
+        return found
 
     def value(self, node: n.Node, field: n.Node | None = None) -> str:
-        """``node``; a literal compared with ``field`` shows its domain label and unit."""
-        fdef, domain = self.field(field) if field is not None else (None, None)
-        if not isinstance(node, n.Literal) or (fdef is None and domain is None):
+        """``node``; a literal compared with ``field`` shows its domain label and unit.
+
+        Layers filtered together may code one field differently (``status`` of valves and of
+        streetlights), so the code is looked up in each layer's domain until one knows it.
+        """
+        candidates = self.fields(field) if field is not None else []
+        if not isinstance(node, n.Literal) or not candidates:
             return self.write(node, _ATOM if isinstance(node, n.Literal) else 5)
         text = self.literal(node.value)
-        label = domain.label(node.value, self.lang) if domain is not None else None
-        if label is None and domain is not None and isinstance(node.value, str):
-            label = next((v.label.get(self.lang) for v in domain.values
-                          if str(v.code).lower() == node.value.lower()
-                          or v.label.get(self.lang).lower() == node.value.lower()), None)
+        label = next((lbl for _f, domain in candidates if domain is not None
+                      and (lbl := _domain_label(domain, node.value, self.lang)) is not None),
+                     None)
+        fdef = candidates[0][0]
         if label is not None:
             return label if isinstance(node.value, str) else f"{text} ({label})"
         if fdef is not None and fdef.unit and isinstance(node.value, int | float) \
@@ -133,8 +147,8 @@ class _Describer:
         return self.literal(node.value), _ATOM
 
     def _FieldRef(self, node: n.FieldRef) -> tuple[str, int]:
-        fdef, _domain = self.field(node)
-        return (fdef.label.get(self.lang) if fdef else node.name), _ATOM
+        candidates = self.fields(node)
+        return (candidates[0][0].label.get(self.lang) if candidates else node.name), _ATOM
 
     def _Variable(self, node: n.Variable) -> tuple[str, int]:
         return (_word(node.name, self.lang) if node.name in WORDS else node.name), _ATOM
