@@ -31,6 +31,10 @@ def register(sub: Any) -> None:
     p.add_argument("--min-risk", type=float, default=0.0, help="never fund assets below this")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.add_argument("--out", type=Path, help="write the ranked table to .csv or .xlsx")
+    p.add_argument("--lang", choices=["en", "id"], default="en",
+                   help="language of --out's headers and domain labels (as export-table)")
+    p.add_argument("--codes", action="store_true",
+                   help="in --out keep stored codes (e.g. DI, 4) instead of domain labels")
     p.add_argument("--limit", type=int, default=30, help="rows shown (default 30)")
     p.set_defaults(func=run)
 
@@ -82,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{args.path} ({args.layer}): {exc}") from exc
     table = programme_table(programme.assets)
     if args.out:
-        _write(table, args.out)
+        _write(table, args.out, assets, args)
     if args.json:
         _print_json(args, weights, programme, table)
     else:
@@ -100,12 +104,18 @@ def _frame(layer: Any) -> Any:
     return None if layer is None else layer.frame
 
 
-def _write(table: Any, out: Path) -> None:
+def _write(table: Any, out: Path, assets: Any, args: argparse.Namespace) -> None:
+    """The ranked table as export-table writes a layer: field labels as headers and domain
+    labels as values in ``--lang`` (the asset layer's fields and the risk fields alike)."""
+    from gisdesk.core.definitions import default_catalog
     from gisdesk.export.tables import export_table
-    from gisdesk.planning.result_layer import risk_definition
+    from gisdesk.planning.result_layer import programme_catalog, programme_definition
 
+    definition = programme_definition(assets.definition, table.columns)
     try:
-        export_table(table, out, definition=risk_definition(), sheet_name="Programme")
+        export_table(table, out, definition=definition,
+                     catalog=programme_catalog(default_catalog()), lang=args.lang,
+                     codes=args.codes, sheet_name=definition.title.get(args.lang))
     except (ValueError, OSError) as exc:
         raise UserError(str(exc)) from exc
 

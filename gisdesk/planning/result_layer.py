@@ -7,14 +7,18 @@ to dark red (very high), labelled in English and Indonesian.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 import geopandas as gpd
 
-from gisdesk.core.definitions import LayerDef
+from gisdesk.core.definitions import Catalog, Domain, FieldDef, LayerDef
 from gisdesk.core.layer import MapLayer
 
 RESULT_LAYER = "risk_programme"
+RISK_CLASS_DOMAIN = "risk_class"
+"""Name of the coded-value domain of ``risk_class`` (1 very low … 5 very high)."""
 
 _CLASSES: list[tuple[int, str, str, str]] = [
     (1, "#1a9850", "Very low risk", "Risiko sangat rendah"),
@@ -30,11 +34,22 @@ _FIELDS: list[dict[str, Any]] = [
     {"name": "rank", "type": "integer", "label": {"en": "Rank", "id": "Peringkat"}},
     {"name": "year", "type": "integer", "label": {"en": "Programme year", "id": "Tahun program"}},
     {"name": "risk", "type": "real", "label": {"en": "Risk (1-25)", "id": "Risiko (1-25)"}},
-    {"name": "risk_class", "type": "integer", "label": {"en": "Risk class", "id": "Kelas risiko"}},
+    {"name": "risk_class", "type": "integer", "label": {"en": "Risk class", "id": "Kelas risiko"},
+     "domain": RISK_CLASS_DOMAIN},
     {"name": "likelihood", "type": "real",
      "label": {"en": "Likelihood (1-5)", "id": "Kemungkinan (1-5)"}},
     {"name": "consequence", "type": "real",
      "label": {"en": "Consequence (1-5)", "id": "Dampak (1-5)"}},
+    {"name": "condition_score", "type": "real",
+     "label": {"en": "Condition score (1-5)", "id": "Skor kondisi (1-5)"}},
+    {"name": "age_score", "type": "real",
+     "label": {"en": "Age score (1-5)", "id": "Skor umur (1-5)"}},
+    {"name": "defects", "type": "integer",
+     "label": {"en": "Recent defects", "id": "Kerusakan terbaru"}},
+    {"name": "customers", "type": "integer",
+     "label": {"en": "Customers cut off", "id": "Pelanggan terputus"}},
+    {"name": "critical_nearby", "type": "integer",
+     "label": {"en": "Critical buildings nearby", "id": "Bangunan penting di dekatnya"}},
     {"name": "cost", "type": "real",
      "label": {"en": "Replacement cost", "id": "Biaya penggantian"}, "unit": "Rp"},
 ]
@@ -58,6 +73,40 @@ def risk_definition(geometry: str = "LineString") -> LayerDef:
         },
         "labeling": {"field": "rank", "max_scale": 3000, "size": 7},
     })
+
+
+def risk_class_domain() -> Domain:
+    """Risk classes as a coded-value domain, so tables show "High risk", not 4."""
+    return Domain.model_validate({
+        "type": "integer", "title": {"en": "Risk class", "id": "Kelas risiko"},
+        "values": [{"code": v, "label": {"en": en, "id": id_}, "color": c}
+                   for v, c, en, id_ in _CLASSES],
+    })
+
+
+def programme_catalog(catalog: Catalog) -> Catalog:
+    """``catalog`` plus the risk-class domain (a copy: the project's catalog is not changed)."""
+    return dataclasses.replace(catalog, domains={**catalog.domains,
+                                                 RISK_CLASS_DOMAIN: risk_class_domain()})
+
+
+def programme_definition(assets: LayerDef | None, columns: Iterable[str],
+                         geometry: str = "LineString") -> LayerDef:
+    """The definition of a programme table: the asset layer's fields and the risk fields.
+
+    A ranked table of mains mixes the mains' own columns (material, diameter, condition) with
+    the risk columns; exports label both, so every header is in the chosen language and coded
+    values (material "DI", condition 2, risk class 4) read as their domain labels. Fields are
+    in ``columns`` order (the table's order); the risk fields win a name both define.
+    """
+    risk = risk_definition(geometry)
+    own = {f.name: f for f in (assets.fields if assets is not None else [])}
+    ordered: list[FieldDef] = [risk.field("uuid")]
+    for name in columns:
+        fdef = risk.field(name) or own.get(name)
+        if fdef is not None and fdef.name not in {f.name for f in ordered}:
+            ordered.append(fdef)
+    return risk.model_copy(update={"fields": ordered, "label_field": "asset_id"})
 
 
 def risk_layer(assets: gpd.GeoDataFrame, name: str = RESULT_LAYER) -> MapLayer:
