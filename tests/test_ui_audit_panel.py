@@ -83,3 +83,43 @@ def test_ui_audit_feature_history_shows_changes_and_inspections(window) -> None:
     assert panel.inspections.item(0, 0).text() == "1 Feb 2031"  # dates as the language reads
     assert panel.changes.item(0, 3).text() in ("Attribute changed", "Inspection")  # not a code
     assert panel.inspections.item(0, 4).text() == "retak"
+
+
+def _dated_city(path):
+    """The test city with one earlier inspection of MAINS[0] in DATE columns, as the sample
+    city has them (Arrow date32 through GDAL): read back, they are date objects, not text."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyogrio
+
+    write_city(path)
+    text = {name: pa.array([value], pa.string()) for name, value in (
+        ("uuid", "00000000-0000-4000-8000-00000000e001"), ("asset_uuid", MAINS[0]),
+        ("asset_layer", "water_mains"), ("inspector", "Ani"), ("defects", None),
+        ("notes", "awal"), ("photos", None))}
+    earlier = pa.table({**text, "inspected_on": pa.array([dt.date(2019, 1, 3)], pa.date32()),
+                        "condition": pa.array([3], pa.int64()),
+                        "next_due": pa.array([dt.date(2021, 1, 3)], pa.date32())})
+    pyogrio.write_arrow(earlier, str(path), layer="inspections", driver="GPKG",
+                        geometry_name=None, geometry_type=None, crs=None)
+    return path
+
+
+def test_ui_audit_feature_history_saved_and_new_inspections(qtbot, tmp_path) -> None:
+    """A dated inspection from the file next to one recorded now: listed newest first
+    (sorting the raw mix of date objects and ISO text raised TypeError)."""
+    from _edit_fixtures import open_project
+
+    from gisdesk.core.edits_session import EditSession
+    from gisdesk.ui.panels.history_panel import FeatureHistoryPanel
+
+    project = open_project(_dated_city(tmp_path / "dated.gpkg"))
+    session = EditSession(project, PDAM_EDITOR)
+    session.apply(AddInspection(asset_layer="water_mains", asset_uuid=MAINS[0],
+                                values={"inspected_on": "2031-02-01", "condition": 2}))
+    panel = FeatureHistoryPanel(project)
+    qtbot.addWidget(panel)
+    panel.show_feature("water_mains", MAINS[0])
+    dates = [panel.inspections.item(r, 0).text() for r in range(panel.inspections.rowCount())]
+    assert dates == ["1 Feb 2031", "3 Jan 2019"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
@@ -107,7 +108,11 @@ class FeatureHistoryPanel(QWidget):
             return
         found = frame[frame["asset_uuid"] == uuid]
         if "inspected_on" in found.columns:
-            found = found.sort_values("inspected_on", ascending=False)
+            # Dates read from the file are date objects, dates of inspections recorded in this
+            # session are ISO text: sorting the raw column mixes the two and raises TypeError.
+            on = pd.to_datetime(found["inspected_on"], errors="coerce").to_numpy()
+            found = found.assign(_on=on, _n=np.arange(len(found))).sort_values(
+                ["_on", "_n"], ascending=False, na_position="last")
         self.inspections.setRowCount(len(found))
         for r, (_, row) in enumerate(found.iterrows()):
             for c, col in enumerate(_INSPECTION_COLUMNS):
