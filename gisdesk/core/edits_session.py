@@ -120,6 +120,14 @@ class EditSession:
         """True when the layers are as last saved (or loaded)."""
         return self._clean == self._index
 
+    def touches_layer(self, name: str) -> bool:
+        """True when a command on the undo stack (done or undone) changes layer ``name``.
+
+        Its rows hold geometries in the layer's present coordinates, so e.g. declaring another
+        CRS for the layer must wait until the edits are saved or the session is closed.
+        """
+        return any(ref[0] == name for command in self._stack for ref in command.touched())
+
     def history(self) -> list[HistoryEntry]:
         """All commands on the stack, oldest first, with whether each is applied."""
         return [HistoryEntry(c.text(), i < self._index) for i, c in enumerate(self._stack)]

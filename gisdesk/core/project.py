@@ -8,6 +8,7 @@ from typing import Any
 from gisdesk.core.definitions import Catalog
 from gisdesk.core.events import Event
 from gisdesk.core.layer import MapLayer
+from gisdesk.i18n import translate
 
 DEFAULT_CRS = "EPSG:32651"
 """WGS 84 / UTM zone 51N: metres, and Gorontalo (123°E, 0.5°N) lies in its centre."""
@@ -75,6 +76,24 @@ class Project:
         if layer is not None:
             layer.opacity = max(0.0, min(1.0, opacity))
             self.layers_changed.emit()
+
+    def set_layer_crs(self, name: str, crs: str) -> MapLayer:
+        """Declare that layer ``name``'s coordinates are in ``crs`` (Layer ▸ Set CRS).
+
+        For files that carried no CRS or a wrong one: the coordinates are not transformed, the
+        layer is reprojected from ``crs`` into the project CRS so it lands in the right place.
+        Raises ValueError (changing nothing) for an unknown CRS, one the coordinates cannot be
+        in, or an unknown layer. Not undoable, like the other layer-panel operations; setting
+        the CRS again (the file's own one) goes back.
+        """
+        from gisdesk.core.crs import assign_crs  # noqa: PLC0415 - pyproj, only when asked
+
+        layer = self.layer(name)
+        if layer is None:
+            raise ValueError(translate("Project", "There is no layer '{name}'.").format(name=name))
+        assign_crs(layer, crs, self.crs)
+        self.layers_changed.emit()
+        return layer
 
     def set_extent(self, extent: Extent) -> None:
         """Remember the visible map extent (saved with the project)."""

@@ -196,12 +196,12 @@ def run_app(files: list[str], lang: str | None = None) -> int:
         # profile), so it never delays the map.
         window.features_installed.connect(lambda: QTimer.singleShot(0, lambda: _start_up(window)))
     _install_features_after_first_map(window)
-    if project.catalog.errors:
-        window.status.showMessage(
-            QCoreApplication.translate("App", "{n} layer definition(s) have errors").format(
-                n=len(project.catalog.errors)
-            ), 10000,
+    if project.catalog.errors:  # logged, and a status-bar button lists them (Help menu too)
+        from gisdesk.ui.dialogs.definition_problems_dialog import (  # noqa: PLC0415 - rare
+            announce_definition_problems,
         )
+
+        announce_definition_problems(window)
     if os.environ.get(EXIT_AFTER_FIRST_MAP):
         _exit_after_first_map(app, window)
     return app.exec()

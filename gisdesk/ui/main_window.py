@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.act_next = self._action(c.next_extent, "Alt+Right")
         self.act_about = self._action(self.show_about)
         self.act_welcome = self._action(self.show_welcome)
+        self.act_definition_problems = self._action(self.show_definition_problems)
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[Tool, QAction] = {}
         for tool, shortcut in zip(Tool, ("P", "Z", "I", "S"), strict=True):
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.menu_language.addAction(action)
         self.menu_help = bar.addMenu("")
-        self.menu_help.addActions([self.act_welcome, self.act_about])
+        self.menu_help.addActions([self.act_welcome, self.act_definition_problems, self.act_about])
 
     def _create_toolbar(self) -> None:
         self.toolbar = self.addToolBar("")
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
 
             self.layers_panel = LayersPanel(self.project)
             self.layers_panel.zoom_to_layer_requested.connect(self.canvas.zoom_to_layer)
+            self.layers_panel.set_crs_requested.connect(self.show_set_crs)
+            self.layers_panel.properties_requested.connect(self.show_layer_properties)
         except ImportError:
             self.layers_panel = None
         try:
@@ -279,6 +282,7 @@ class MainWindow(QMainWindow):
             self.act_next: self.tr("&Next Extent"),
             self.act_about: self.tr("&About GIS Desk"),
             self.act_welcome: self.tr("&Welcome…"),
+            self.act_definition_problems: self.tr("Layer &Definition Problems…"),
             self.tool_actions[Tool.PAN]: self.tr("Pan"),
             self.tool_actions[Tool.ZOOM_BOX]: self.tr("Zoom Box"),
             self.tool_actions[Tool.IDENTIFY]: self.tr("Identify"),
@@ -576,6 +580,26 @@ class MainWindow(QMainWindow):
         from gisdesk.ui.welcome import show_welcome  # noqa: PLC0415 - only when asked for
 
         return show_welcome(self)
+
+    def show_set_crs(self, name: str) -> QWidget | None:
+        """Layers panel ▸ Set CRS…: declare the CRS a layer's coordinates are in."""
+        from gisdesk.ui.dialogs.layer_crs_dialog import show_set_crs  # noqa: PLC0415
+
+        return show_set_crs(self, name)
+
+    def show_layer_properties(self, name: str) -> QWidget | None:
+        """Layers panel ▸ Properties… (or double-click): read-only facts about a layer."""
+        from gisdesk.ui.dialogs.layer_properties_dialog import show_layer_properties  # noqa: PLC0415
+
+        return show_layer_properties(self, name)
+
+    def show_definition_problems(self) -> QWidget:
+        """Help ▸ Layer Definition Problems…: each broken layer.yaml with field and reason."""
+        from gisdesk.ui.dialogs.definition_problems_dialog import (  # noqa: PLC0415
+            show_definition_problems,
+        )
+
+        return show_definition_problems(self)
 
     # --- drag and drop ------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
