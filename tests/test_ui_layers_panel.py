@@ -109,7 +109,8 @@ def test_layers_panel_menu_signals_and_remove(qtbot, project, english):
     with qtbot.waitSignal(panel.zoom_to_layer_requested) as zoom:
         actions["Zoom to Layer"].trigger()
     assert zoom.args == ["survey"]
-    assert not {a.text(): a for a in panel.build_menu("valves").actions()}["Set CRS…"].isEnabled()
+    # a layer whose file has a CRS may still need it corrected (a wrong .prj)
+    assert {a.text(): a for a in panel.build_menu("valves").actions()}["Set CRS…"].isEnabled()
     actions["Remove Layer"].trigger()
     assert [lyr.name for lyr in project.layers] == ["roads", "valves"]
     assert _names(panel.model) == ["valves", "roads"]

@@ -281,6 +281,8 @@ class Catalog:
     domains: dict[str, Domain] = field(default_factory=dict)
     layers: dict[str, LayerDef] = field(default_factory=dict)
     errors: list[DefinitionError] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)
+    """The ``layer.yaml`` each layer was loaded from (Layer Properties shows which one won)."""
 
     def domain_for(self, layer: LayerDef, field_name: str) -> Domain | None:
         """The domain that constrains ``field_name`` of ``layer``, if any."""
@@ -467,6 +469,7 @@ def load_catalog(*folders: Path) -> Catalog:
                     )
                     continue
                 catalog.layers[layer.name] = layer
+                catalog.files[layer.name] = path
     return catalog
 
 

@@ -48,6 +48,17 @@
     </message>
 </context>
 <context>
+    <name>DefinitionProblemsButton</name>
+    <message numerus="yes">
+        <location filename="../../gisdesk/ui/dialogs/definition_problems_dialog.py" line="+115"/>
+        <source>%n layer definition problem(s)</source>
+        <translation>
+            <numerusform>%n layer definition problem</numerusform>
+            <numerusform>%n layer definition problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditingController</name>
     <message numerus="yes">
         <location filename="../../gisdesk/ui/editing/controller.py" line="+252"/>
@@ -118,7 +129,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/main_window.py" line="+530"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+611"/>
         <source>%n feature(s) found</source>
         <translation>
             <numerusform>%n feature found</numerusform>

@@ -116,12 +116,22 @@
 <context>
     <name>AnalysisUi</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/analysis_ui.py" line="+57"/>
+        <location filename="../../gisdesk/ui/analysis/analysis_ui.py" line="+60"/>
+        <source>Cannot isolate the break</source>
+        <translation>Kebocoran tidak dapat diisolasi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Still isolating the last break; wait or cancel it.</source>
+        <translation>Isolasi kebocoran sebelumnya masih berjalan; tunggu atau batalkan.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Drain trace</source>
         <translation>Penelusuran saluran</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analisis</translation>
     </message>
@@ -172,11 +182,39 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Network &amp;Check</source>
-        <translation>Periksa &amp;Jaringan</translation>
+        <source>Network &amp;Check (water mains)</source>
+        <translation>Periksa &amp;Jaringan (pipa air)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Network Chec&amp;k (drains)</source>
+        <translation>Periksa Jaringan (s&amp;aluran)</translation>
+    </message>
+    <message>
+        <source>Network Check (d&amp;rains)</source>
+        <translation type="vanished">Periksa Jaringan (s&amp;aluran)</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>No {layer} layer is open.</source>
+        <translation>Tidak ada lapisan {layer} yang terbuka.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Network check</source>
+        <translation>Pemeriksaan jaringan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Network check of {layer}: {n} connected pieces</source>
+        <translation>Pemeriksaan jaringan {layer}: {n} bagian terhubung</translation>
+    </message>
+    <message>
+        <source>Network &amp;Check</source>
+        <translation type="vanished">Periksa &amp;Jaringan</translation>
+    </message>
+    <message>
+        <location line="-102"/>
         <source>&amp;Risk &amp;&amp; Programme…</source>
         <translation>&amp;Risiko &amp;&amp; Program…</translation>
     </message>
@@ -186,7 +224,7 @@
         <translation>&amp;Penyangga (buffer)…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Cannot run the query</source>
         <translation>Kueri tidak dapat dijalankan</translation>
     </message>
@@ -211,17 +249,17 @@
         <translation>Tidak dapat membuat penyangga</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
+        <location line="+15"/>
         <source>Network check failed</source>
         <translation>Pemeriksaan jaringan gagal</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Network check: {n} connected pieces</source>
-        <translation>Pemeriksaan jaringan: {n} bagian terhubung</translation>
+        <translation type="vanished">Pemeriksaan jaringan: {n} bagian terhubung</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Break on {main}: {v} valves to close, {m} dry mains, {b} buildings without water</source>
         <translation>Kebocoran di {main}: {v} katup ditutup, {m} pipa kering, {b} bangunan tanpa air</translation>
     </message>
@@ -229,7 +267,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gisdesk/ui/app.py" line="+65"/>
+        <location filename="../../gisdesk/ui/app.py" line="+75"/>
         <source>Preparing the sample city of Gorontalo…</source>
         <translation>Menyiapkan contoh data Kota Gorontalo…</translation>
     </message>
@@ -251,9 +289,8 @@ Use File ▸ Open Data to open your own files.</source>
 Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
     <message>
-        <location line="+67"/>
         <source>{n} layer definition(s) have errors</source>
-        <translation>{n} definisi lapisan mengandung kesalahan</translation>
+        <translation type="vanished">{n} definisi lapisan mengandung kesalahan</translation>
     </message>
 </context>
 <context>
@@ -555,7 +592,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>ConditionStats</name>
     <message>
-        <location filename="../../gisdesk/core/condition_stats.py" line="+145"/>
+        <location filename="../../gisdesk/core/condition_stats.py" line="+153"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lapisan &apos;{layer}&apos; tidak memiliki kolom &apos;{field}&apos;.</translation>
     </message>
@@ -606,6 +643,54 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+26"/>
         <source>(whole feature)</source>
         <translation>(seluruh fitur)</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionProblemsButton</name>
+    <message numerus="yes">
+        <location filename="../../gisdesk/ui/dialogs/definition_problems_dialog.py" line="+115"/>
+        <source>%n layer definition problem(s)</source>
+        <translation>
+            <numerusform>%n masalah definisi lapisan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show which definition files are broken and why</source>
+        <translation>Tampilkan berkas definisi mana yang rusak dan alasannya</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionProblemsDialog</name>
+    <message>
+        <location line="-54"/>
+        <source>Layer definition problems</source>
+        <translation>Masalah definisi lapisan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Letak</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These layer definitions could not be loaded. The other layers work; layers these files describe open without their style, form and rules. Correct the files and restart GIS Desk.</source>
+        <translation>Definisi lapisan ini tidak dapat dimuat. Lapisan lain tetap berfungsi; lapisan yang dijelaskan berkas-berkas ini dibuka tanpa gaya, formulir, dan aturannya. Perbaiki berkasnya lalu mulai ulang GIS Desk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All layer definitions loaded without problems.</source>
+        <translation>Semua definisi lapisan dimuat tanpa masalah.</translation>
     </message>
 </context>
 <context>
@@ -958,7 +1043,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../gisdesk/export/tables.py" line="+125"/>
+        <location filename="../../gisdesk/export/tables.py" line="+126"/>
         <source>{0}: tables can be written as .csv or .xlsx, not &apos;{1}&apos;</source>
         <translation>{0}: tabel dapat ditulis sebagai .csv atau .xlsx, bukan &apos;{1}&apos;</translation>
     </message>
@@ -1021,7 +1106,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>atlas ditulis sebagai PDF: gunakan --out NAMA.pdf</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>wrote {0}: {1} pages</source>
         <translation>menulis {0}: {1} halaman</translation>
     </message>
@@ -1066,7 +1151,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{0} telah ditulis: {1} lapisan, {2} fitur, {3:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/export/layers.py" line="+69"/>
+        <location filename="../../gisdesk/export/layers.py" line="+70"/>
         <source>{0}: cannot export to &apos;{1}&apos; files; use one of {2}</source>
         <translation>{0}: tidak dapat mengekspor ke berkas &apos;{1}&apos;; gunakan salah satu dari {2}</translation>
     </message>
@@ -1334,7 +1419,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>FeatureHistoryPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/history_panel.py" line="+60"/>
+        <location filename="../../gisdesk/ui/panels/history_panel.py" line="+61"/>
         <source>When (UTC)</source>
         <translation>Waktu (UTC)</translation>
     </message>
@@ -1716,19 +1801,42 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>IsolateBreakTool</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="+115"/>
+        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="+146"/>
         <source>dry main</source>
         <translation>pipa kering</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>valve to close</source>
         <translation>katup yang ditutup</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>building without water</source>
         <translation>bangunan tanpa air</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isolating the break</source>
+        <translation>Mengisolasi kebocoran</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The network layers changed while the isolation ran; nothing was selected. Click the main again.</source>
+        <translation>Lapisan jaringan berubah selama isolasi berjalan; tidak ada yang dipilih. Klik pipa itu lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>JobPanel</name>
+    <message>
+        <location filename="../../gisdesk/ui/analysis/background.py" line="+57"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Dibatalkan; tidak ada yang diubah.</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1845,171 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location filename="../../gisdesk/core/journal.py" line="+103"/>
         <source>Journal {path}, step {n} ({op}) cannot be replayed: {err}</source>
         <translation>Jurnal {path}, langkah {n} ({op}) tidak dapat diputar ulang: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPropertiesDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/dialogs/layer_properties_dialog.py" line="+61"/>
+        <source>Layer Properties — {layer}</source>
+        <translation>Properti Lapisan — {layer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title (English)</source>
+        <translation>Judul (Inggris)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title (Indonesian)</source>
+        <translation>Judul (Indonesia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Source file</source>
+        <translation>Berkas sumber</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Layer in the file</source>
+        <translation>Lapisan dalam berkas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none — the layer exists only in memory</source>
+        <translation>tidak ada — lapisan hanya ada di memori</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geometry type</source>
+        <translation>Jenis geometri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Features</source>
+        <translation>Fitur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRS</source>
+        <translation>CRS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extent</source>
+        <translation>Cakupan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>Layer definition</source>
+        <translation>Definisi lapisan</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Visible at scales</source>
+        <translation>Tampil pada skala</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no definition — shown with default style, not editable</source>
+        <translation>tidak ada definisi — ditampilkan dengan gaya bawaan, tidak dapat disunting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problems</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no geometries</source>
+        <translation>tidak ada geometri</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{data} (definition: {declared})</source>
+        <translation>{data} (definisi: {declared})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none — the file does not say; use Set CRS… in the layer&apos;s menu</source>
+        <translation>tidak ada — berkas tidak menyebutkannya; gunakan Atur CRS… di menu lapisan</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{crs} (shown on the map in {project})</source>
+        <translation>{crs} (ditampilkan di peta dalam {project})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>file coordinates</source>
+        <translation>koordinat berkas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x {minx} … {maxx}, y {miny} … {maxy} ({crs})</source>
+        <translation>x {minx} … {maxx}, y {miny} … {maxy} ({crs})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>between {max} and {min}</source>
+        <translation>antara {max} dan {min}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>zoomed in to {max} or closer</source>
+        <translation>diperbesar sampai {max} atau lebih dekat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>zoomed out to {min} or further</source>
+        <translation>diperkecil sampai {min} atau lebih jauh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all scales</source>
+        <translation>semua skala</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{type} (missing in the data)</source>
+        <translation>{type} (tidak ada dalam data)</translation>
     </message>
 </context>
 <context>
@@ -1762,7 +2035,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="+88"/>
+        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="+93"/>
         <source>Layers</source>
         <translation>Lapisan</translation>
     </message>
@@ -1777,7 +2050,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Atur CRS…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Remove Layer</source>
         <translation>Hapus Lapisan</translation>
     </message>
@@ -1790,7 +2063,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../gisdesk/export/layout_model.py" line="+180"/>
+        <location filename="../../gisdesk/export/layout_model.py" line="+181"/>
         <source>a length must be positive, got {0}</source>
         <translation>panjang harus bernilai positif, diberikan {0}</translation>
     </message>
@@ -1906,7 +2179,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gisdesk/ui/main_window.py" line="+239"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+275"/>
         <source>&amp;Open Data…</source>
         <translation>&amp;Buka Data…</translation>
     </message>
@@ -1969,6 +2242,11 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <location line="+1"/>
         <source>&amp;Welcome…</source>
         <translation>&amp;Selamat datang…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer &amp;Definition Problems…</source>
+        <translation>Masalah &amp;Definisi Lapisan…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2062,13 +2340,13 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Buka Data</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+104"/>
+        <location line="+34"/>
+        <location line="+138"/>
         <source>Opening {name}</source>
         <translation>Membuka {name}</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-73"/>
         <source>Reading the rest of {name}</source>
         <translation>Membaca sisa {name}</translation>
     </message>
@@ -2082,7 +2360,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation type="vanished">Pembukaan dibatalkan: {p}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Some layers could not be opened</source>
         <translation>Beberapa lapisan tidak dapat dibuka</translation>
     </message>
@@ -2097,7 +2375,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>{path} tidak berisi lapisan.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cannot open {name}</source>
         <translation>Tidak dapat membuka {name}</translation>
     </message>
@@ -2252,7 +2530,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>NearestDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/nearest_dialog.py" line="+33"/>
+        <location filename="../../gisdesk/ui/analysis/nearest_dialog.py" line="+43"/>
         <source>Nearest Features</source>
         <translation>Fitur Terdekat</translation>
     </message>
@@ -2267,7 +2545,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Cari yang terdekat</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>For each feature of</source>
         <translation>Untuk setiap fitur</translation>
     </message>
@@ -2287,12 +2565,17 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>dalam jarak</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
+        <source>Nearest features</source>
+        <translation>Fitur terdekat</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>{n} pairs</source>
         <translation>{n} pasangan</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>Cannot find nearest features</source>
         <translation>Fitur terdekat tidak dapat dicari</translation>
     </message>
@@ -2300,12 +2583,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../../gisdesk/network/graph.py" line="+125"/>
+        <location filename="../../gisdesk/network/graph.py" line="+131"/>
         <source>Layer &apos;{0}&apos;: features {1} have no geometry</source>
         <translation>Lapisan &apos;{0}&apos;: fitur {1} tidak memiliki geometri</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/network/isolation.py" line="+186"/>
+        <location filename="../../gisdesk/network/isolation.py" line="+194"/>
         <source>Layer &apos;{0}&apos; has no field &apos;{1}&apos;. Fields: {2}</source>
         <translation>Lapisan &apos;{0}&apos; tidak memiliki kolom &apos;{1}&apos;. Kolom yang ada: {2}</translation>
     </message>
@@ -2313,12 +2596,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>NetworkCheck</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="+71"/>
+        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="+97"/>
         <source>dangling end</source>
         <translation>ujung menggantung</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>near-miss</source>
         <translation>hampir tersambung</translation>
     </message>
@@ -2326,7 +2609,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>OpacitySlider</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="-110"/>
+        <location filename="../../gisdesk/ui/panels/layers_panel.py" line="-112"/>
         <source>Opacity</source>
         <translation>Opasitas</translation>
     </message>
@@ -2334,12 +2617,23 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>OverdueView</name>
     <message>
-        <location filename="../../gisdesk/ui/inspections/overdue_view.py" line="+99"/>
+        <location filename="../../gisdesk/ui/inspections/overdue_view.py" line="+119"/>
+        <location line="+55"/>
         <source>Overdue inspections</source>
         <translation>Pemeriksaan terlambat</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-54"/>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this list as a CSV or Excel file</source>
+        <translation>Simpan daftar ini sebagai berkas CSV atau Excel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Asset</source>
         <translation>Aset</translation>
     </message>
@@ -2349,35 +2643,50 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Terakhir diperiksa</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Due</source>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Days overdue</source>
         <translation>Hari terlambat</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+21"/>
         <source>No inspected layer is open.</source>
         <translation>Tidak ada lapisan yang diperiksa yang terbuka.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>{n} of {total} assets are due for inspection</source>
         <translation>{n} dari {total} aset sudah waktunya diperiksa</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export overdue inspections</source>
+        <translation>Ekspor pemeriksaan terlambat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot export</source>
+        <translation>Tidak dapat mengekspor</translation>
     </message>
 </context>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../gisdesk/commands/plan.py" line="+49"/>
+        <location filename="../../gisdesk/commands/plan.py" line="+53"/>
         <source>not valid JSON ({0})</source>
         <translation>bukan JSON yang sah ({0})</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>{0}: {1} assets ranked, {2} funded within {3} years</source>
         <translation>{0}: {1} aset diperingkat, {2} didanai dalam {3} tahun</translation>
     </message>
@@ -2840,6 +3149,14 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+8"/>
         <source>User profile</source>
         <translation>Profil pengguna</translation>
+    </message>
+</context>
+<context>
+    <name>Project</name>
+    <message>
+        <location filename="../../gisdesk/core/project.py" line="+93"/>
+        <source>There is no layer &apos;{name}&apos;.</source>
+        <translation>Tidak ada lapisan &apos;{name}&apos;.</translation>
     </message>
 </context>
 <context>
@@ -3388,7 +3705,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Lapisan &apos;{0}&apos; tidak memiliki sistem referensi koordinat (CRS); atur CRS terlebih dahulu sebelum mengukur jarak, panjang, atau luas</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/query/spatial.py" line="+48"/>
+        <location filename="../../gisdesk/query/spatial.py" line="+54"/>
         <source>Unknown spatial relation &apos;{0}&apos;; use one of: {1}</source>
         <translation>Relasi spasial &apos;{0}&apos; tidak dikenal; gunakan salah satu dari: {1}</translation>
     </message>
@@ -3398,12 +3715,12 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Kueri jarak memerlukan jarak 0 m atau lebih</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+84"/>
         <source>The number of nearest features must be 1 or more</source>
         <translation>Jumlah fitur terdekat harus 1 atau lebih</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/query/summary.py" line="+48"/>
+        <location filename="../../gisdesk/query/summary.py" line="+53"/>
         <location line="+4"/>
         <source>Layer &apos;{0}&apos; has no field &apos;{1}&apos;. Fields: {2}</source>
         <translation>Lapisan &apos;{0}&apos; tidak memiliki kolom &apos;{1}&apos;. Kolom yang ada: {2}</translation>
@@ -3424,7 +3741,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>--n harus 1 atau lebih</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>wrote {0}</source>
         <translation>{0} telah ditulis</translation>
     </message>
@@ -3434,7 +3751,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>--near-where dan --distance memerlukan --near-layer</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+78"/>
         <source>{0} {1} selected; {2} nearest rows</source>
         <translation>{0} {1} dipilih; {2} baris terdekat</translation>
     </message>
@@ -3612,7 +3929,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Pastikan berkas lengkap dan dalam format vektor yang didukung; rincian dalam tanda kurung membantu petugas dukungan.</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/discovery.py" line="+28"/>
+        <location filename="../../gisdesk/io/discovery.py" line="+29"/>
         <source>the file does not exist</source>
         <translation>berkas tidak ada</translation>
     </message>
@@ -3642,7 +3959,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Pastikan ini berkas yang ingin Anda buka.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+45"/>
         <source>it has no layer called &apos;{layer}&apos;</source>
         <translation>tidak ada lapisan bernama &apos;{layer}&apos;</translation>
     </message>
@@ -3664,7 +3981,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>{n} fitur memiliki bentuk yang tidak dapat digambar GIS Desk (tipe lapisan {kind}; mis. garis dengan satu titik, MultiPatch, atau TIN); atributnya dimuat tanpa bentuk (id {ids})</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>{n} feature(s) have no geometry (null, empty or NaN coordinates); they are kept in the table but not drawn (ids {ids})</source>
         <translation>{n} fitur tidak memiliki geometri (null, kosong, atau koordinat NaN); fitur tetap ada di tabel tetapi tidak digambar (id {ids})</translation>
     </message>
@@ -3679,7 +3996,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>{n} fitur mencampur titik, garis, dan poligon dalam satu bentuk (GeometryCollection); alat yang memerlukan satu jenis bentuk melewatinya (id {ids})</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/readers.py" line="+223"/>
+        <location filename="../../gisdesk/io/readers.py" line="+237"/>
         <source>the file says it holds {expected} feature(s) but {read} could be read; compare with the program that made it</source>
         <translation>berkas menyatakan berisi {expected} fitur tetapi hanya {read} yang dapat dibaca; bandingkan dengan program yang membuatnya</translation>
     </message>
@@ -3694,17 +4011,27 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>GDAL: {text}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>no CRS in the file; the coordinates look like longitude/latitude, so EPSG:4326 was assumed — change it with Layer ▸ Set CRS if that is wrong</source>
         <translation>berkas tidak memiliki CRS; koordinatnya tampak seperti bujur/lintang, sehingga diasumsikan EPSG:4326 — ubah dengan Lapisan ▸ Atur CRS jika keliru</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/reproject.py" line="+27"/>
+        <location filename="../../gisdesk/core/crs.py" line="+35"/>
         <source>no CRS — set it with Layer ▸ Set CRS</source>
         <translation>tidak ada CRS — atur dengan Lapisan ▸ Atur CRS</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+110"/>
+        <source>Layer &apos;{layer}&apos;: {crs} cannot be transformed to the project CRS: {why}</source>
+        <translation>Lapisan &apos;{layer}&apos;: {crs} tidak dapat ditransformasikan ke CRS proyek: {why}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Layer &apos;{layer}&apos;: {n} feature(s) cannot be in {crs} — feature {feature} has coordinates ({x:.6g}, {y:.6g}), outside what that CRS can place. Check which CRS the data was made in.</source>
+        <translation>Lapisan &apos;{layer}&apos;: {n} fitur tidak mungkin dalam {crs} — fitur {feature} memiliki koordinat ({x:.6g}, {y:.6g}), di luar jangkauan CRS tersebut. Periksa CRS yang dipakai saat data dibuat.</translation>
+    </message>
+    <message>
+        <location filename="../../gisdesk/io/reproject.py" line="+53"/>
         <source>its CRS ({name}) cannot be transformed to the project CRS, so it is shown in file coordinates [{why}]</source>
         <translation>CRS-nya ({name}) tidak dapat ditransformasikan ke CRS proyek, sehingga ditampilkan dalam koordinat berkas [{why}]</translation>
     </message>
@@ -3714,12 +4041,12 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>{n} fitur berada di luar wilayah yang dapat ditampilkan CRS proyek; fitur tetap disimpan tanpa bentuk (id {ids})</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../gisdesk/core/crs.py" line="-98"/>
         <source>&apos;{crs}&apos; is not a coordinate reference system GIS Desk knows (try a code such as EPSG:4326): {why}</source>
         <translation>&apos;{crs}&apos; bukan sistem referensi koordinat yang dikenal GIS Desk (coba kode seperti EPSG:4326): {why}</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/io/chunked.py" line="+143"/>
+        <location filename="../../gisdesk/io/chunked.py" line="+149"/>
         <source>some text is not valid UTF-8 although the format requires it; unreadable characters are shown as � — re-save the file as UTF-8</source>
         <translation>sebagian teks bukan UTF-8 yang valid padahal formatnya mewajibkan UTF-8; karakter yang tidak terbaca ditampilkan sebagai � — simpan ulang berkas sebagai UTF-8</translation>
     </message>
@@ -3752,7 +4079,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>peringatan: {message}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>--width and --height must be positive</source>
         <translation>--width dan --height harus bernilai positif</translation>
     </message>
@@ -3767,7 +4094,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>tidak ada lapisan bernama {names} di {path}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>cannot write {out}</source>
         <translation>tidak dapat menulis {out}</translation>
     </message>
@@ -3818,6 +4145,16 @@ Apakah Anda ingin menggantinya?</translation>
         <location line="+1"/>
         <source>Nearby main</source>
         <translation>Pipa terdekat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drain</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nearby drain</source>
+        <translation>Saluran terdekat</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4106,7 +4443,7 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>SelectByLocationDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/location_dialog.py" line="+53"/>
+        <location filename="../../gisdesk/ui/analysis/location_dialog.py" line="+70"/>
         <source>Select by Location</source>
         <translation>Pilih berdasarkan Lokasi</translation>
     </message>
@@ -4161,7 +4498,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Simpan kueri…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Select features of (A)</source>
         <translation>Pilih fitur dari (A)</translation>
     </message>
@@ -4186,7 +4523,17 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Saring B</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+40"/>
+        <source>Select by location</source>
+        <translation>Pilih berdasarkan lokasi</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{a} or {b} changed while the query ran; nothing was selected. Run it again.</source>
+        <translation>{a} atau {b} berubah selama kueri berjalan; tidak ada yang dipilih. Jalankan lagi.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Save query</source>
         <translation>Simpan kueri</translation>
     </message>
@@ -4206,9 +4553,70 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Simpan ke GeoPackage</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-58"/>
+        <location line="+14"/>
+        <location line="+7"/>
         <source>Cannot run the query</source>
         <translation>Kueri tidak dapat dijalankan</translation>
+    </message>
+</context>
+<context>
+    <name>SetCrsDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/dialogs/layer_crs_dialog.py" line="+75"/>
+        <source>Set CRS of {layer}</source>
+        <translation>Atur CRS {layer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say which coordinate reference system the coordinates of &apos;{layer}&apos; are in. They are not changed: the layer is then shown in the right place on the map.</source>
+        <translation>Tentukan sistem referensi koordinat yang dipakai koordinat &apos;{layer}&apos;. Koordinatnya tidak diubah: lapisan kemudian ditampilkan di tempat yang benar pada peta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Common for Gorontalo:</source>
+        <translation>Umum untuk Gorontalo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;EPSG code or CRS:</source>
+        <translation>Kode &amp;EPSG atau CRS:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Current CRS: none (the file does not say)</source>
+        <translation>CRS saat ini: tidak ada (berkas tidak menyebutkannya)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Current CRS: {crs}</source>
+        <translation>CRS saat ini: {crs}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Type a code such as EPSG:4326, or pick one above.</source>
+        <translation>Ketik kode seperti EPSG:4326, atau pilih salah satu di atas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;{text}&apos; is not a CRS GIS Desk knows. Use an EPSG code such as EPSG:32651 (WGS 84 / UTM zone 51N) or EPSG:4326 (longitude/latitude).</source>
+        <translation>&apos;{text}&apos; bukan CRS yang dikenal GIS Desk. Gunakan kode EPSG seperti EPSG:32651 (WGS 84 / UTM zona 51N) atau EPSG:4326 (bujur/lintang).</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Set CRS</source>
+        <translation>Atur CRS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer &apos;{layer}&apos; has edits in this session (see the undo history). Save them and restart GIS Desk before changing the layer&apos;s CRS.</source>
+        <translation>Lapisan &apos;{layer}&apos; memiliki suntingan dalam sesi ini (lihat riwayat urungkan). Simpan suntingan itu dan mulai ulang GIS Desk sebelum mengubah CRS lapisan.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>CRS of {layer} set to {crs}</source>
+        <translation>CRS {layer} diatur ke {crs}</translation>
     </message>
 </context>
 <context>
@@ -4262,7 +4670,7 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/summary_dialog.py" line="+33"/>
+        <location filename="../../gisdesk/ui/analysis/summary_dialog.py" line="+44"/>
         <source>Summaries by Area</source>
         <translation>Ringkasan per Wilayah</translation>
     </message>
@@ -4277,7 +4685,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Ringkas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Areas</source>
         <translation>Wilayah</translation>
     </message>
@@ -4302,17 +4710,22 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Saringan</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>(nothing)</source>
         <translation>(tidak ada)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
+        <source>Summaries by area</source>
+        <translation>Ringkasan per wilayah</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>{n} areas</source>
         <translation>{n} wilayah</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-9"/>
         <source>Cannot summarise</source>
         <translation>Tidak dapat meringkas</translation>
     </message>
@@ -4353,6 +4766,39 @@ Apakah Anda ingin menggantinya?</translation>
         <location line="+1"/>
         <source>{counts} in {layer}</source>
         <translation>{counts} di {layer}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHub</name>
+    <message>
+        <location filename="../../gisdesk/sync/postgis_hub.py" line="+227"/>
+        <source>{hub} was made by a newer GIS Desk (hub schema version {version}; this GIS Desk knows up to {known}). Update GIS Desk on this workstation to use it; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>per-row audit trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>statement-level audit trigger, direct database edits not distributed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{hub} was made by an older GIS Desk (hub schema version {version}: {old}) and must be upgraded once to version {known} by the owner of the hub&apos;s database objects: run &apos;{command}&apos; as that user. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>{hub} changed during this sync (an edit made directly in the database); nothing was sent. Sync again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{hub} is busy (someone is editing its tables directly); nothing was sent. Try again shortly.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4538,7 +4984,7 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>TraceTool</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="-43"/>
+        <location filename="../../gisdesk/ui/analysis/network_tools.py" line="-64"/>
         <source>downstream</source>
         <translation>hilir</translation>
     </message>

@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from gisdesk.core.project import Project
-from gisdesk.ui.panels.layer_tree_model import LayerNameRole, LayerTreeModel, lacks_crs
+from gisdesk.ui.panels.layer_tree_model import (
+    LayerNameRole,
+    LayerTreeModel,
+    data_kind,
+    lacks_crs,
+)
 
 
 class OpacitySlider(QWidget):
@@ -140,7 +145,9 @@ class LayersPanel(QWidget):
         zoom.setEnabled(layer.extent() is not None)
         zoom.triggered.connect(lambda: self.zoom_to_layer_requested.emit(name))
         crs = menu.addAction(self.tr("Set CRS…"))
-        crs.setEnabled(lacks_crs(layer))
+        # Any layer with geometries: a file's CRS can be missing (flagged) or wrong (not).
+        crs.setEnabled(lacks_crs(layer) or (layer.source_crs is not None
+                                            and data_kind(layer) != "none"))
         crs.triggered.connect(lambda: self.set_crs_requested.emit(name))
         menu.addSeparator()
         slider = OpacitySlider(round(layer.opacity * 100), menu)
