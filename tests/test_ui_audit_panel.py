@@ -77,7 +77,7 @@ def test_ui_audit_feature_history_shows_changes_and_inspections(window) -> None:
     fields = [(r.action, r.field) for r in panel.records]
     assert ("update", "diameter_mm") in fields and ("update", "condition") in fields
     texts = [panel.changes.item(r, 5).text() for r in range(panel.changes.rowCount())]
-    assert "100 → 250" in texts
+    assert "100 mm → 250 mm" in texts  # as the field reads, with its unit
     assert panel.changes.item(0, 1).text() == "Budi (PDAM)"
     assert panel.inspections.rowCount() == 1
     assert panel.inspections.item(0, 0).text() == "1 Feb 2031"  # dates as the language reads
@@ -107,19 +107,29 @@ def _dated_city(path):
 
 
 def test_ui_audit_feature_history_saved_and_new_inspections(qtbot, tmp_path) -> None:
-    """A dated inspection from the file next to one recorded now: listed newest first
-    (sorting the raw mix of date objects and ISO text raised TypeError)."""
+    """A dated inspection from the file next to one recorded in this session: listed newest
+    first (sorting the raw mix of date objects and ISO text raised TypeError)."""
     from _edit_fixtures import open_project
 
     from gisdesk.core.edits_session import EditSession
+    from gisdesk.io.gpkg_store import save_session
     from gisdesk.ui.panels.history_panel import FeatureHistoryPanel
 
     project = open_project(_dated_city(tmp_path / "dated.gpkg"))
     session = EditSession(project, PDAM_EDITOR)
     session.apply(AddInspection(asset_layer="water_mains", asset_uuid=MAINS[0],
                                 values={"inspected_on": "2031-02-01", "condition": 2}))
+    save_session(session)
     panel = FeatureHistoryPanel(project)
     qtbot.addWidget(panel)
     panel.show_feature("water_mains", MAINS[0])
     dates = [panel.inspections.item(r, 0).text() for r in range(panel.inspections.rowCount())]
     assert dates == ["1 Feb 2031", "3 Jan 2019"]
+    # The inspection's own audit row (filed under the inspection's UUID) is in the asset's
+    # history, before the changes it made; coded values and dates read as the fields show them.
+    shown = [[panel.changes.item(r, c).text() for c in (1, 3, 4, 5)]
+             for r in range(panel.changes.rowCount())]
+    assert shown == [["Budi (PDAM)", "Inspection", "", ""],
+                     ["Budi (PDAM)", "Attribute changed", "Condition", "Fair → Poor"],
+                     ["Budi (PDAM)", "Attribute changed", "Last inspected",
+                      "1 Jan 2020 → 1 Feb 2031"]]

@@ -2,7 +2,9 @@
 
 Who changed what and when is read from the ``gisdesk_audit`` table of the feature's
 GeoPackage (a split piece also shows the line it was split from); inspections come from the
-project's ``inspections`` layer, so an inspection recorded but not yet saved shows too.
+project's ``inspections`` layer, so an inspection recorded but not yet saved shows too. A saved
+inspection's own audit row (who recorded it, when, where) is listed with the feature's changes,
+and old → new values read as the field shows them (domain labels, dates, units).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gisdesk.core.audit import INSPECTIONS_LAYER, AuditRecord
+from gisdesk.core.definitions import Catalog
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.io.gpkg_store_audit import read_history
@@ -30,6 +33,30 @@ def _item(value: object) -> QTableWidgetItem:
     item = QTableWidgetItem(text if len(text) <= 80 else text[:77] + "…")
     item.setToolTip(text)
     return item
+
+
+def audit_value(catalog: Catalog, layer: str, field: str | None, text: str | None,
+                lang: str) -> str:
+    """A stored audit value (always text) as the field shows it: "2" of a condition reads
+    "Poor" / "Buruk", a date "24 Mar 2025"; unknown fields and geometry stay as stored."""
+    if text is None or text == "":
+        return "∅"
+    definition = catalog.layers.get(layer)
+    fdef = definition.field(field) if definition is not None and field else None
+    if fdef is None:
+        return text
+    domain = catalog.domain_for(definition, fdef.name)
+    value: object = text
+    try:
+        if fdef.type == "integer" or (domain is not None and domain.type == "integer"):
+            value = int(float(text))
+        elif fdef.type == "real":
+            value = float(text)
+        elif fdef.type == "boolean":
+            value = text.strip().lower() in ("1", "true", "yes")
+    except ValueError:
+        return text
+    return format_field(value, fdef, catalog, definition, lang) or text
 
 
 class FeatureHistoryPanel(QWidget):
@@ -86,11 +113,13 @@ class FeatureHistoryPanel(QWidget):
         path = Path(layer.source.path) if layer is not None and layer.source else None
         self.records = []
         if path is not None and path.suffix.lower() == ".gpkg" and path.is_file():
-            self.records = read_history(path, feature_uuid=uuid)
+            self.records = self._with_inspections(read_history(path, feature_uuid=uuid), uuid)
         self.changes.setRowCount(len(self.records))
         lang, catalog = current_language(), self.project.catalog
         for r, rec in enumerate(self.records):
-            change = "" if rec.field is None else f"{rec.old_value or '∅'} → {rec.new_value or '∅'}"
+            change = "" if rec.field is None else "{} → {}".format(
+                *(audit_value(catalog, rec.layer, rec.field, v, lang)
+                  for v in (rec.old_value, rec.new_value)))
             for c, value in enumerate((format_date(rec.changed_at, lang, with_time=True),
                                        f"{rec.user_name} ({rec.opd})", rec.workstation,
                                        action_name(rec.action),
@@ -99,6 +128,26 @@ class FeatureHistoryPanel(QWidget):
                 self.changes.setItem(r, c, _item(value))
         self._show_inspections(uuid)
         self.retranslateUi()
+
+    def _with_inspections(self, records: list[AuditRecord], uuid: str) -> list[AuditRecord]:
+        """``records`` plus the audit rows of the asset's saved inspections, in time order.
+
+        The store files an inspection under its own UUID in the inspections table, so without
+        this the asset's history shows its condition changing with no inspection and no one
+        recorded as having inspected it.
+        """
+        table = self.project.layer(INSPECTIONS_LAYER)
+        if table is None or table.source is None or "asset_uuid" not in table.frame.columns:
+            return records
+        mine = table.frame.loc[table.frame["asset_uuid"] == uuid, "uuid"]
+        path = Path(table.source.path)
+        if mine.empty or path.suffix.lower() != ".gpkg" or not path.is_file():
+            return records
+        wanted = set(mine.astype(str))
+        found = [r for r in read_history(path, layer=INSPECTIONS_LAYER)
+                 if r.feature_uuid in wanted]
+        # stable: an inspection comes before the condition changes saved with it
+        return sorted(found + records, key=lambda r: r.changed_at)
 
     def _show_inspections(self, uuid: str) -> None:
         table = self.project.layer(INSPECTIONS_LAYER)
