@@ -163,5 +163,6 @@ def _write_xlsx(table: pd.DataFrame, path: Path, sheet_name: str) -> None:
             cell.font = Font(bold=True)
         for i, name in enumerate(table.columns, start=1):
             sample = table[name].head(200).astype(str).str.len().max() if len(table) else 0
-            width = min(60, max(len(str(name)), int(sample or 0)) + 2)
+            sample = 0 if pd.isna(sample) else int(sample)  # an all-NaT date column reads NaN
+            width = min(60, max(len(str(name)), sample) + 2)
             sheet.column_dimensions[sheet.cell(1, i).column_letter].width = width

@@ -1,7 +1,8 @@
 """The Analysis menu: queries, nearest, summaries, network tools and risk, wired to a window.
 
 Everything here is glue: dialogs and tools do the work; results go to the shared selection,
-to temporary layers and to one "Analysis results" dock with an exportable table.
+to temporary layers and to one "Analysis results" dock with an exportable table. Long work runs
+on the window's job runner, so the status bar shows its progress and a Cancel button.
 """
 
 from __future__ import annotations
@@ -19,19 +20,23 @@ from gisdesk.planning.result_layer import RESULT_LAYER
 from gisdesk.query.expression import ExpressionError
 from gisdesk.query.saved import SavedQuery
 from gisdesk.query.spatial import buffer_features
+from gisdesk.ui.analysis.background import start_locked
 from gisdesk.ui.analysis.expression_builder import ExpressionBuilderDialog
+from gisdesk.ui.analysis.layer_combo import find_layer
 from gisdesk.ui.analysis.location_dialog import SelectByLocationDialog
 from gisdesk.ui.analysis.nearest_dialog import NearestDialog
 from gisdesk.ui.analysis.network_tools import (
     IsolateBreakTool,
     NetworkCache,
     TraceTool,
-    network_check,
+    check_lines,
+    problem_labels,
 )
 from gisdesk.ui.analysis.result_table import ResultTable
 from gisdesk.ui.analysis.risk_dialog import RiskDialog
 from gisdesk.ui.analysis.summary_dialog import SummaryDialog
 from gisdesk.ui.i18n import current_language
+from gisdesk.ui.jobs import Job, JobContext
 
 
 class AnalysisUi(QObject):
@@ -49,8 +54,13 @@ class AnalysisUi(QObject):
         self.dock.hide()
         cache = NetworkCache()
         canvas, project, selection = window.canvas, window.project, window.selection
-        self.isolate_tool = IsolateBreakTool(canvas, project, selection, cache)
+        self.isolate_tool = IsolateBreakTool(canvas, project, selection, cache, window.jobs)
         self.isolate_tool.isolated.connect(self._show_isolation)
+        self.isolate_tool.failed.connect(lambda text: QMessageBox.warning(
+            self.window, self.tr("Cannot isolate the break"), text))
+        self.isolate_tool.busy.connect(lambda: window.status.showMessage(
+            self.tr("Still isolating the last break; wait or cancel it."), 4000))
+        self.check_job: Job | None = None
         self.trace_down = TraceTool(canvas, project, selection, "downstream", cache)
         self.trace_up = TraceTool(canvas, project, selection, "upstream", cache)
         for tool in (self.trace_down, self.trace_up):
@@ -77,13 +87,14 @@ class AnalysisUi(QObject):
         self.act_expression = self._act(self.select_by_expression, "Ctrl+E")
         self.act_location = self._act(self.select_by_location)
         self.act_nearest = self._act(lambda: NearestDialog(
-            self.window.project, self.window.selection, self.window).exec())
-        self.act_summary = self._act(lambda: SummaryDialog(self.window.project,
-                                                           self.window).exec())
+            self.window.project, self.window.selection, self.window, self.window.jobs).exec())
+        self.act_summary = self._act(lambda: SummaryDialog(
+            self.window.project, self.window, self.window.jobs).exec())
         self.act_isolate = self._act(lambda on: self._tool(self.isolate_tool, on), None, True)
         self.act_trace_down = self._act(lambda on: self._tool(self.trace_down, on), None, True)
         self.act_trace_up = self._act(lambda on: self._tool(self.trace_up, on), None, True)
-        self.act_check = self._act(self.check_network)
+        self.act_check = self._act(lambda: self.check_network("water_mains"))
+        self.act_check_drains = self._act(lambda: self.check_network("drains"))
         self.act_risk = self._act(self.open_risk_dialog)
         self.act_buffer = self._act(self.buffer_dialog)
         self.menu = QMenu(self.window)
@@ -93,7 +104,7 @@ class AnalysisUi(QObject):
         self.menu_saved.aboutToShow.connect(self._fill_saved)
         self.menu.addSeparator()
         self.menu.addActions([self.act_isolate, self.act_trace_down, self.act_trace_up,
-                              self.act_check])
+                              self.act_check, self.act_check_drains])
         self.menu.addSeparator()
         self.menu.addAction(self.act_risk)
         self.window.menuBar().addMenu(self.menu)
@@ -111,7 +122,8 @@ class AnalysisUi(QObject):
             (self.act_isolate, self.tr("&Isolate Break (click a main)")),
             (self.act_trace_down, self.tr("Trace &Downstream (click a drain)")),
             (self.act_trace_up, self.tr("Trace &Upstream (click a drain)")),
-            (self.act_check, self.tr("Network &Check")),
+            (self.act_check, self.tr("Network &Check (water mains)")),
+            (self.act_check_drains, self.tr("Network Chec&k (drains)")),
             (self.act_risk, self.tr("&Risk && Programme…")),
             (self.act_buffer, self.tr("&Buffer…")),
         ):
@@ -136,7 +148,8 @@ class AnalysisUi(QObject):
 
     def select_by_location(self) -> None:
         """Open the location query dialog."""
-        SelectByLocationDialog(self.window.project, self.window.selection, self.window).exec()
+        SelectByLocationDialog(self.window.project, self.window.selection, self.window,
+                               self.window.jobs).exec()
 
     def run_saved(self, data: dict) -> None:
         """Re-run a saved query and select its answer."""
@@ -190,15 +203,40 @@ class AnalysisUi(QObject):
                 action.setChecked(False)
         tool.set_active(on)
 
-    def check_network(self) -> None:
-        """Network check of the mains: pieces, dangling ends, near-misses (double-click zooms)."""
-        try:
-            pieces, table = network_check(self.window.project)
-        except ValueError as exc:
-            QMessageBox.warning(self.window, self.tr("Network check failed"), str(exc))
-            return
-        title = self.tr("Network check: {n} connected pieces").format(n=pieces)
-        self.show_table(title, table)
+    def check_network(self, kind: str = "water_mains", near_miss: float = 1.0) -> Job | None:
+        """Network check of the mains or drains: pieces, dangling ends, near-misses.
+
+        Runs in the background (status bar progress and Cancel); both check entries stay
+        disabled until it ends. The table lists problems; a double-click zooms to one.
+        """
+        lines = find_layer(self.window.project, kind)
+        if lines is None or self.check_job is not None:
+            if lines is None:
+                known = self.window.project.catalog.layers.get(kind)
+                name = known.title.get(current_language()) if known is not None else kind
+                QMessageBox.warning(self.window, self.tr("Network check failed"), self.tr(
+                    "No {layer} layer is open.").format(layer=name))
+            return None
+        valves = find_layer(self.window.project, "valves") if kind == "water_mains" else None
+        labels = problem_labels()
+
+        def work(ctx: JobContext) -> tuple[str, pd.DataFrame]:
+            return check_lines(lines, valves, kind, near_miss, labels, cancel=ctx.cancel_event)
+
+        job = Job(self.tr("Network check"), work)
+        title = lines.title_in(current_language())
+        job.succeeded.connect(lambda out: self.show_table(self.tr(
+            "Network check of {layer}: {n} connected pieces").format(layer=title, n=out[0]),
+            out[1]))
+        job.failed.connect(lambda exc: QMessageBox.warning(
+            self.window, self.tr("Network check failed"), str(exc)))
+        job.ended.connect(self._check_ended)
+        self.check_job = start_locked(self.window.jobs, job,
+                                      [self.act_check, self.act_check_drains])
+        return self.check_job
+
+    def _check_ended(self) -> None:
+        self.check_job = None
 
     def open_risk_dialog(self) -> RiskDialog:
         """The Risk & programme dialog (non-modal, so the map stays usable)."""

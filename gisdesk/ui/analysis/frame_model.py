@@ -35,6 +35,8 @@ COLUMN_TITLES = {
     "problem": QT_TRANSLATE_NOOP("ResultColumns", "Problem"),
     "main": QT_TRANSLATE_NOOP("ResultColumns", "Main"),
     "near_main": QT_TRANSLATE_NOOP("ResultColumns", "Nearby main"),
+    "drain": QT_TRANSLATE_NOOP("ResultColumns", "Drain"),
+    "near_drain": QT_TRANSLATE_NOOP("ResultColumns", "Nearby drain"),
     "distance_m": QT_TRANSLATE_NOOP("ResultColumns", "Distance (m)"),
     "rank": QT_TRANSLATE_NOOP("ResultColumns", "Rank"),
     "x": QT_TRANSLATE_NOOP("ResultColumns", "X"),

@@ -2,7 +2,8 @@
 
 B may be narrowed to its selected features or by a filter expression. The answer becomes the
 selection, a temporary layer, or a layer saved into a GeoPackage; the query can be saved in
-the project and run again (:class:`gisdesk.query.saved.SavedQuery`).
+the project and run again (:class:`gisdesk.query.saved.SavedQuery`). The query runs as a
+background job (progress and Cancel in the dialog); its answer is applied when it ends.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,26 +33,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gisdesk.core.definitions import Catalog, LayerDef
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.core.selection import Selection
 from gisdesk.query.expression import Expression, ExpressionError
-from gisdesk.query.metric import CRSMissingError
 from gisdesk.query.output import write_result
 from gisdesk.query.saved import SavedQuery
 from gisdesk.query.spatial import select_by_location
+from gisdesk.ui.analysis.background import (
+    JobPanel,
+    layers_stamp,
+    reporter,
+    start_locked,
+    still_current,
+)
 from gisdesk.ui.analysis.layer_combo import LayerCombo
+from gisdesk.ui.jobs import Job, JobContext, JobRunner
 
 PREDICATES = ["intersects", "within", "contains", "dwithin"]
 
 
 class SelectByLocationDialog(QDialog):
-    """Choose A, the relation, B and where the result goes; :meth:`run` does the work."""
+    """Choose A, the relation, B and where the result goes; :meth:`run` starts the work."""
+
+    applied = Signal(object)
+    """Rows (positions) of A that were sent to the output, once the job's answer is applied."""
 
     def __init__(self, project: Project, selection: Selection,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
         self.project, self.selection = project, selection
+        self.jobs = jobs or JobRunner(parent=self)
+        self.job: Job | None = None
+        self._closing = False
         self.setWindowTitle(self.tr("Select by Location"))
         self.target = LayerCombo(project, "buildings")
         self.reference = LayerCombo(project, "water_mains")
@@ -78,6 +95,8 @@ class SelectByLocationDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.panel = JobPanel()
         form = QFormLayout()
         form.addRow(self.tr("Select features of (A)"), self.target)
         form.addRow(self.tr("that"), self.predicate)
@@ -88,10 +107,15 @@ class SelectByLocationDialog(QDialog):
         out = QHBoxLayout()
         for button in (self.to_selection, self.to_layer, self.to_gpkg):
             out.addWidget(button)
+        self.inputs = QWidget()  # disabled as a whole while a query runs
+        inputs = QVBoxLayout(self.inputs)
+        inputs.setContentsMargins(0, 0, 0, 0)
+        inputs.addLayout(form)
+        inputs.addLayout(out)
+        inputs.addWidget(self.save_query_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(out)
-        layout.addWidget(self.save_query_button)
+        layout.addWidget(self.inputs)
+        layout.addWidget(self.panel)
         layout.addWidget(buttons)
 
     def predicate_name(self) -> str:
@@ -100,36 +124,72 @@ class SelectByLocationDialog(QDialog):
 
     def reference_features(self, reference: MapLayer) -> gpd.GeoDataFrame:
         """B's features after "only selected" and the filter."""
-        frame = reference.frame
-        if self.only_selected.isChecked():
-            frame = frame.iloc[self.selection.rows(reference.name)]
-        text = self.reference_filter.text().strip()
-        if text:
-            mask = Expression(text).mask(frame, reference.definition, self.project.catalog,
-                                         reference.name)
-            frame = frame[mask]
-        return frame
+        rows = self.selection.rows(reference.name) if self.only_selected.isChecked() else None
+        return narrow(reference.frame, rows, self.reference_filter.text(), reference.definition,
+                      self.project.catalog, reference.name)
 
-    def run(self) -> np.ndarray:
-        """Rows (positions) of A that satisfy the relation, and send them to the output."""
+    def run(self) -> Job | None:
+        """Start the query in the background; its rows go to the output when it ends.
+
+        Returns None (and starts nothing) when a layer is missing or a query is running.
+        """
         target, reference = self.target.layer(), self.reference.layer()
-        if target is None or reference is None:
-            return np.zeros(0, dtype=np.intp)
-        distance = self.distance.value() if self.predicate_name() == "dwithin" else None
-        mask = select_by_location(target.frame, self.reference_features(reference),
-                                  self.predicate_name(), distance,
-                                  names=(target.name, reference.name))
-        rows = np.flatnonzero(mask)
+        if target is None or reference is None or self.job is not None:
+            return None
+        predicate = self.predicate_name()
+        distance = self.distance.value() if predicate == "dwithin" else None
+        rows = self.selection.rows(reference.name) if self.only_selected.isChecked() else None
+        text, catalog = self.reference_filter.text(), self.project.catalog
+        target_frame, reference_frame = target.frame, reference.frame
+        names = (target.name, reference.name)
+        stamp = layers_stamp([target, reference])
+        message = self.tr("Select by location")
+
+        def work(ctx: JobContext) -> np.ndarray:
+            near = narrow(reference_frame, rows, text, reference.definition, catalog,
+                          reference.name)
+            mask = select_by_location(target_frame, near, predicate, distance, names=names,
+                                      cancel=ctx.cancel_event, progress=reporter(ctx, message))
+            return np.flatnonzero(mask)
+
+        job = Job(message, work)
+        job.succeeded.connect(lambda found: self._apply(target, reference, stamp, found))
+        job.failed.connect(lambda exc: QMessageBox.warning(
+            self, self.tr("Cannot run the query"), str(exc)))
+        job.ended.connect(self._job_ended)
+        self.job = start_locked(self.jobs, job, [self.inputs, self.ok_button], self.panel)
+        return self.job
+
+    def _job_ended(self) -> None:
+        self.job = None
+
+    def _apply(self, target: MapLayer, reference: MapLayer, stamp: tuple,
+               rows: np.ndarray) -> None:
+        """Send the answer to the chosen output (GUI thread), if the layers are unchanged."""
+        if self._closing:
+            return
+        if not still_current(self.project, [target, reference], stamp):
+            QMessageBox.warning(self, self.tr("Cannot run the query"), self.tr(
+                "{a} or {b} changed while the query ran; nothing was selected. Run it again.")
+                .format(a=target.name, b=reference.name))
+            return
+        try:
+            self._output(target, rows)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot run the query"), str(exc))
+            return
+        self.applied.emit(rows)
+
+    def _output(self, target: MapLayer, rows: np.ndarray) -> None:
+        """Rows of A to the selection, a temporary layer or a GeoPackage layer."""
         if self.to_selection.isChecked():
             self.selection.set(target.name, rows)
-        else:
-            result = target.frame.iloc[rows]
-            name = f"{target.name}_{self.predicate_name()}_{reference.name}"
-            if self.to_gpkg.isChecked() and self.gpkg_path is not None:
-                write_result(result, self.gpkg_path, layer_name=name)
-            self.project.add_layer(MapLayer(name=name, frame=result,
-                                            definition=target.definition))
-        return rows
+            return
+        result = target.frame.iloc[rows]
+        name = f"{target.name}_{self.predicate_name()}_{self.reference.layer_name()}"
+        if self.to_gpkg.isChecked() and self.gpkg_path is not None:
+            write_result(result, self.gpkg_path, layer_name=name)
+        self.project.add_layer(MapLayer(name=name, frame=result, definition=target.definition))
 
     def saved_query(self, name: str) -> SavedQuery:
         """The current choices as a query that can be stored in the project."""
@@ -158,9 +218,30 @@ class SelectByLocationDialog(QDialog):
             if not path:
                 return
             self.gpkg_path = Path(path)
-        try:
-            self.run()
-        except (ValueError, ExpressionError, CRSMissingError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot run the query"), str(exc))
-            return
+        if self.run() is not None:
+            self.applied.connect(self._accept_once)
+
+    def _accept_once(self) -> None:
+        self.applied.disconnect(self._accept_once)
         self.accept()
+
+    def reject(self) -> None:
+        """Close; a running query is cancelled and its answer never applied."""
+        self._closing = True
+        if self.job is not None:
+            self.job.cancel()
+        super().reject()
+
+
+def narrow(frame: pd.DataFrame, rows: np.ndarray | None, text: str,
+           definition: LayerDef | None, catalog: Catalog, name: str) -> pd.DataFrame:
+    """``frame`` limited to ``rows`` (positions; None = all) and the filter expression ``text``.
+
+    Plain data in, plain data out: it runs on the job's worker thread.
+    """
+    if rows is not None:
+        frame = frame.iloc[rows]
+    text = text.strip()
+    if text:
+        frame = frame[Expression(text).mask(frame, definition, catalog, name)]
+    return frame

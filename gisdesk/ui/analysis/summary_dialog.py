@@ -1,9 +1,13 @@
-"""Summaries by area: a table per kelurahan (km of road by condition, buildings…) and a chart."""
+"""Summaries by area: a table per kelurahan (km of road by condition, buildings…) and a chart.
+
+The summary runs as a background job (progress and Cancel in the dialog).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import pyqtgraph as pg
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,20 +20,27 @@ from PySide6.QtWidgets import (
 )
 
 from gisdesk.core.project import Project
-from gisdesk.query.expression import Expression, ExpressionError
-from gisdesk.query.metric import CRSMissingError
+from gisdesk.query.expression import Expression
 from gisdesk.query.summary import summarise_by_area
+from gisdesk.ui.analysis.background import JobPanel, reporter, start_locked
 from gisdesk.ui.analysis.layer_combo import LayerCombo
 from gisdesk.ui.analysis.result_table import ResultTable
+from gisdesk.ui.jobs import Job, JobContext, JobRunner
 from gisdesk.ui.panels.value_format import format_scalar
 
 
 class SummaryDialog(QDialog):
     """Choose areas, features, an optional category field and filter; shows table and bars."""
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    applied = Signal(object)
+    """The summary table, once it is shown."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None,
+                 jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
         self.project = project
+        self.jobs = jobs or JobRunner(parent=self)
+        self.job: Job | None = None
         self.setWindowTitle(self.tr("Summaries by Area"))
         self.areas = LayerCombo(project, "districts")
         self.area_field = QComboBox()
@@ -42,7 +53,8 @@ class SummaryDialog(QDialog):
         self._fill_area_fields()
         self._fill_categories()
         self.run_button = QPushButton(self.tr("Summarise"))
-        self.run_button.clicked.connect(self._run_clicked)
+        self.run_button.clicked.connect(self.run)
+        self.panel = JobPanel()
         self.table = ResultTable()
         self.chart = pg.PlotWidget()
         self.chart.setMinimumHeight(180)
@@ -55,6 +67,7 @@ class SummaryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.run_button)
+        layout.addWidget(self.panel)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.chart, 1)
         self.resize(720, 640)
@@ -77,23 +90,51 @@ class SummaryDialog(QDialog):
                 if name != layer.frame.geometry.name:
                     self.category.addItem(str(name), name)
 
-    def run(self) -> pd.DataFrame:
-        """The summary table (one row per area) shown in the table and the chart."""
+    def run(self) -> Job | None:
+        """Start the summary in the background; table and chart (one row per area) follow.
+
+        Returns None (and starts nothing) when a layer is missing or a summary is running.
+        """
         areas, features = self.areas.layer(), self.features.layer()
-        if areas is None or features is None:
-            return pd.DataFrame()
-        frame = features.frame
-        text = self.filter.text().strip()
-        if text:
-            frame = frame[Expression(text).mask(frame, features.definition,
-                                                self.project.catalog, features.name)]
-        table = summarise_by_area(areas.frame, frame, self.area_field.currentText(),
-                                  category=self.category.currentData(),
-                                  names=(areas.name, features.name)).reset_index()
+        if areas is None or features is None or self.job is not None:
+            return None
+        area_frame, feature_frame = areas.frame, features.frame
+        text, catalog = self.filter.text().strip(), self.project.catalog
+        area_field, category = self.area_field.currentText(), self.category.currentData()
+        message = self.tr("Summaries by area")
+
+        def work(ctx: JobContext) -> pd.DataFrame:
+            frame = feature_frame
+            if text:
+                frame = frame[Expression(text).mask(frame, features.definition, catalog,
+                                                    features.name)]
+            return summarise_by_area(area_frame, frame, area_field, category=category,
+                                     names=(areas.name, features.name),
+                                     cancel=ctx.cancel_event,
+                                     progress=reporter(ctx, message)).reset_index()
+
+        job = Job(message, work)
+        job.succeeded.connect(self._show)
+        job.failed.connect(lambda exc: QMessageBox.warning(
+            self, self.tr("Cannot summarise"), str(exc)))
+        job.ended.connect(self._job_ended)
+        self.job = start_locked(self.jobs, job, [self.run_button], self.panel)
+        return self.job
+
+    def _job_ended(self) -> None:
+        self.job = None
+
+    def _show(self, table: pd.DataFrame) -> None:
         self.table.set_result(self.tr("{n} areas").format(n=format_scalar(len(table))), table,
                               catalog=self.project.catalog)
         self._draw(table)
-        return table
+        self.applied.emit(table)
+
+    def reject(self) -> None:
+        """Close; a running summary is cancelled."""
+        if self.job is not None:
+            self.job.cancel()
+        super().reject()
 
     def _draw(self, table: pd.DataFrame) -> None:
         self.chart.clear()
@@ -103,9 +144,3 @@ class SummaryDialog(QDialog):
         self.chart.addItem(bars)
         labels = [(i, str(name)) for i, name in enumerate(table.iloc[:, 0])]
         self.chart.getAxis("bottom").setTicks([labels])
-
-    def _run_clicked(self) -> None:
-        try:
-            self.run()
-        except (ValueError, ExpressionError, CRSMissingError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot summarise"), str(exc))

@@ -2,22 +2,37 @@
 
 The table is built from the core's :func:`~gisdesk.core.inspections.inspection_status`; only
 assets that are due (zero or more days overdue, never-inspected included) are listed.
+"Export…" writes the list as CSV or XLSX through the same table export as the attribute table
+(:func:`gisdesk.export.tables.export_table`), headed as on screen in the UI language, so the
+field crew's work list can be printed or mailed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QEvent, QModelIndex, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gisdesk.core import edits_frame as rows
 from gisdesk.core.inspections import INSPECTIONS, inspection_status
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
+from gisdesk.export.tables import TableExport, export_table
 from gisdesk.ui.i18n import current_language, format_date
 from gisdesk.ui.panels.value_format import format_scalar
 
@@ -74,9 +89,14 @@ class OverdueView(QWidget):
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(self._activated)
         self.frame = pd.DataFrame()
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_dialog)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.layer_box)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.fill_layers()
         self.layer_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -97,7 +117,14 @@ class OverdueView(QWidget):
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Overdue inspections"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save this list as a CSV or Excel file"))
         self.refresh()
+
+    def headers(self) -> list[str]:
+        """Column titles in the UI language (the table's and the exported file's)."""
+        return [self.tr("Asset"), self.tr("Last inspected"), self.tr("Due"),
+                self.tr("Days overdue")]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -112,15 +139,16 @@ class OverdueView(QWidget):
     def refresh(self) -> None:
         """Recompute the table for the chosen layer."""
         self.model.clear()
-        self.model.setHorizontalHeaderLabels([self.tr("Asset"), self.tr("Last inspected"),
-                                              self.tr("Due"), self.tr("Days overdue")])
+        self.model.setHorizontalHeaderLabels(self.headers())
         name = self.layer_box.currentData()
         asset = self.project.layer(name) if name else None
         inspections = self.project.layer(INSPECTIONS)
         if asset is None or inspections is None:
             self.frame = pd.DataFrame()
             self.summary.setText(self.tr("No inspected layer is open."))
+            self.export_button.setEnabled(False)
             return
+        self.export_button.setEnabled(True)
         self.frame = overdue(asset, inspections, self.today)
         for rec in self.frame.itertuples():  # due assets of one layer: a bounded list
             last = "" if pd.isna(rec.last_inspected) else format_date(rec.last_inspected.date())
@@ -129,6 +157,38 @@ class OverdueView(QWidget):
                                   QStandardItem(str(int(rec.days_overdue)))])
         self.summary.setText(self.tr("{n} of {total} assets are due for inspection").format(
             n=format_scalar(len(self.frame)), total=format_scalar(len(asset.frame))))
+
+    def export_frame(self) -> pd.DataFrame:
+        """The listed assets as plain columns under the on-screen headers."""
+        columns = ["label", "last_inspected", "next_due", "days_overdue"]
+        if self.frame.empty:
+            return pd.DataFrame(columns=self.headers())
+        table = self.frame[columns].copy()
+        table["label"] = table["label"].astype(str)
+        table.columns = self.headers()
+        return table
+
+    def export_to(self, path: Path) -> TableExport:
+        """Write the list to ``path`` (.csv or .xlsx); raises ValueError/OSError naming it."""
+        return export_table(self.export_frame(), path, lang=current_language(),
+                            sheet_name=self.tr("Overdue inspections"))
+
+    def export_dialog(self) -> None:
+        """Ask for a file and export the list; errors are shown, never raised."""
+        name = self.layer_box.currentData() or "overdue"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export overdue inspections"), f"overdue_{name}.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".csv", ".xlsx"):
+            target = target.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+        try:
+            self.export_to(target)
+        except (OSError, ValueError) as exc:
+            text = str(exc) if str(target) in str(exc) else f"{target}: {exc}"
+            QMessageBox.warning(self, self.tr("Cannot export"), text)
 
     def _activated(self, index: QModelIndex) -> None:
         name = self.layer_box.currentData()
