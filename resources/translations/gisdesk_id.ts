@@ -4770,36 +4770,6 @@ Apakah Anda ingin menggantinya?</translation>
 </context>
 <context>
     <name>SyncHub</name>
-    <message>
-        <location filename="../../gisdesk/sync/postgis_hub.py" line="+227"/>
-        <source>{hub} was made by a newer GIS Desk (hub schema version {version}; this GIS Desk knows up to {known}). Update GIS Desk on this workstation to use it; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>per-row audit trigger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>statement-level audit trigger, direct database edits not distributed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{hub} was made by an older GIS Desk (hub schema version {version}: {old}) and must be upgraded once to version {known} by the owner of the hub&apos;s database objects: run &apos;{command}&apos; as that user. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+125"/>
-        <source>{hub} changed during this sync (an edit made directly in the database); nothing was sent. Sync again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>{hub} is busy (someone is editing its tables directly); nothing was sent. Try again shortly.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SyncPanel</name>
