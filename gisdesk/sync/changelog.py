@@ -17,12 +17,6 @@ from gisdesk.sync.merge import Change, Conflict
 _BYTES = "$wkb"
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, bytes | bytearray | memoryview):
-        return {_BYTES: bytes(value).hex()}
-    return value
-
-
 def _default(value: Any) -> Any:
     """json.dumps fallback: bytes as hex WKB, anything else (dates) as text.
 
@@ -55,13 +49,22 @@ def row_from_json(text: str | None) -> dict | None:
 
 
 def value_to_json(value: Any) -> str:
-    """JSON text of one field value (conflict records)."""
-    return json.dumps(_encode(value), default=str)
+    """JSON text of one field value or of a whole row (conflict records).
+
+    Bytes at any depth become hex WKB: a whole-feature conflict (an edit against a delete)
+    keeps the losing feature's geometry restorable, not as Python's ``b'…'`` text.
+    """
+    return json.dumps(value, sort_keys=True, default=_default)
 
 
 def value_from_json(text: str | None) -> Any:
     """Inverse of :func:`value_to_json`."""
-    return None if text is None else _decode(json.loads(text))
+    if text is None:
+        return None
+    value = json.loads(text)
+    if isinstance(value, dict) and set(value) != {_BYTES}:
+        return {k: _decode(v) for k, v in value.items()}
+    return _decode(value)
 
 
 @dataclass(frozen=True)

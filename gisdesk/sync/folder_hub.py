@@ -45,7 +45,7 @@ CREATE INDEX IF NOT EXISTS gisdesk_changes_uuid ON gisdesk_changes (uuid);
 CREATE TABLE IF NOT EXISTS gisdesk_conflicts (
     id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, layer TEXT NOT NULL, uuid TEXT NOT NULL,
     field TEXT, kind TEXT NOT NULL, base TEXT, mine TEXT, theirs TEXT, author TEXT NOT NULL,
-    resolved_by TEXT, restored INTEGER NOT NULL DEFAULT 0);
+    resolved_by TEXT, restored INTEGER NOT NULL DEFAULT 0, kept TEXT);
 """
 BOOKKEEPING_TABLES = ("gisdesk_revisions", "gisdesk_changes", "gisdesk_conflicts")
 
@@ -162,6 +162,7 @@ class FolderHub:
             number = int(conn.execute("SELECT max(number) FROM gisdesk_revisions").fetchone()[0])
             number += 1
             apply_changes(conn, changes, self.keys)
+            _add_kept_column(conn)
             conn.executemany(
                 "INSERT INTO gisdesk_changes (revision, layer, uuid, kind, old, new) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -170,10 +171,11 @@ class FolderHub:
             )
             conn.executemany(
                 "INSERT INTO gisdesk_conflicts (revision, layer, uuid, field, kind, base, mine, "
-                "theirs, author, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "theirs, author, resolved_by, kept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(number, c.layer, c.uuid, c.field, c.kind, value_to_json(c.base),
                   value_to_json(c.mine), value_to_json(c.theirs), author,
-                  None if c.resolved_by is None else str(c.resolved_by)) for c in conflicts],
+                  None if c.resolved_by is None else str(c.resolved_by), value_to_json(c.kept))
+                 for c in conflicts],
             )
             conn.execute(
                 "INSERT INTO gisdesk_revisions VALUES (?, ?, ?, ?, ?)",
@@ -210,14 +212,17 @@ class FolderHub:
         return [Revision(*row) for row in rows]
 
     def conflicts(self, uuid: str | None = None) -> list[dict]:
-        """Conflict records (all, or one asset's): nothing anybody typed is lost."""
-        sql = "SELECT * FROM gisdesk_conflicts"
+        """Conflict records (all, or one asset's) with their revision's time: nothing anybody
+        typed is lost. Values are JSON text; ``kept`` is absent from records made before it
+        was recorded."""
+        sql = ("SELECT c.*, r.time AS time FROM gisdesk_conflicts c "
+               "LEFT JOIN gisdesk_revisions r ON r.number = c.revision")
         params: tuple = ()
         if uuid is not None:
-            sql, params = sql + " WHERE uuid = ?", (uuid,)
+            sql, params = sql + " WHERE c.uuid = ?", (uuid,)
         with self._read() as conn:
             conn.row_factory = sqlite3.Row
-            return [dict(r) for r in conn.execute(sql + " ORDER BY id", params)]
+            return [dict(r) for r in conn.execute(sql + " ORDER BY c.id", params)]
 
     def revision_changes(self, number: int) -> list[Change]:
         """What one revision changed (for the history view)."""
@@ -228,11 +233,15 @@ class FolderHub:
             ).fetchall()
         return coalesce(rows)
 
-    def feature_history(self, uuid: str) -> list[tuple[int, str, str, str | None, str | None]]:
-        """(revision, author, kind, old, new) of every change to one asset, oldest first."""
+    def feature_history(
+        self, uuid: str
+    ) -> list[tuple[int, str, str, str | None, str | None, str, str]]:
+        """(revision, author, kind, old, new, time, layer) of every change to one asset,
+        oldest first."""
         with self._read() as conn:
             return conn.execute(
-                "SELECT c.revision, r.author, c.kind, c.old, c.new FROM gisdesk_changes c "
+                "SELECT c.revision, r.author, c.kind, c.old, c.new, r.time, c.layer "
+                "FROM gisdesk_changes c "
                 "JOIN gisdesk_revisions r ON r.number = c.revision WHERE c.uuid = ? "
                 "ORDER BY c.revision, c.id",
                 (uuid,),
@@ -247,6 +256,14 @@ class FolderHub:
             yield conn
         finally:
             conn.close()
+
+
+def _add_kept_column(conn: sqlite3.Connection) -> None:
+    """Hubs made before conflict records kept the winning value get the column (inside the
+    push's transaction, so a killed push leaves the hub as it was)."""
+    have = {r[1] for r in conn.execute("PRAGMA table_info(gisdesk_conflicts)")}
+    if "kept" not in have:
+        conn.execute("ALTER TABLE gisdesk_conflicts ADD COLUMN kept TEXT")
 
 
 def _copy_sqlite(source: Path, target: Path) -> None:

@@ -64,6 +64,7 @@ class Conflict:
     theirs: Any
     kind: Literal["field", "edit_vs_delete", "delete_vs_edit"] = "field"
     resolved_by: Policy | None = None
+    kept: Any = None  # what both sides hold after the merge (the hub value while unresolved)
 
 
 @dataclass
@@ -160,7 +161,8 @@ def _decide(
     policy = policies.for_field(mine.layer, name)
     winner = _apply_policy(policy, mine, theirs, m, t, policies)
     resolved = None if policy is Policy.CONFLICT else policy
-    out.conflicts.append(Conflict(mine.layer, mine.uuid, name, b, m, t, "field", resolved))
+    out.conflicts.append(
+        Conflict(mine.layer, mine.uuid, name, b, m, t, "field", resolved, winner))
     return winner
 
 
@@ -187,14 +189,16 @@ def _edit_against_delete(mine: Change, theirs: Change, out: MergeResult) -> None
     if mine.kind == "delete":
         assert theirs.new is not None
         out.conflicts.append(
-            Conflict(mine.layer, mine.uuid, None, mine.old, None, theirs.new, "delete_vs_edit")
+            Conflict(mine.layer, mine.uuid, None, mine.old, None, theirs.new, "delete_vs_edit",
+                     kept=theirs.new)
         )
         # My delete loses for now: the hub's edited feature comes back to my working copy.
         out.to_local.append(Change(theirs.layer, theirs.uuid, "insert", None, theirs.new))
     else:
         assert mine.new is not None
         out.conflicts.append(
-            Conflict(mine.layer, mine.uuid, None, mine.old, mine.new, None, "edit_vs_delete")
+            Conflict(mine.layer, mine.uuid, None, mine.old, mine.new, None, "edit_vs_delete",
+                     kept=mine.new)
         )
         # Their delete loses for now: my edited feature goes back into the hub.
         out.to_hub.append(Change(mine.layer, mine.uuid, "insert", None, mine.new))

@@ -12,6 +12,13 @@ the tests do not care which hub they talk to. What the server adds:
   ``gisdesk.audit``, which users cannot write. They are statement-level triggers reading the
   statement's transition tables, so a push of 10 000 features is audited by a few set-based
   INSERTs instead of 10 000 trigger calls; a change typed in psql is audited the same way.
+* **direct edits travel too**: a write that is not a GIS Desk push (psql, QGIS connected to the
+  database, a script) becomes a revision of its own, written by the same trigger into the change
+  log, so working copies receive it on their next sync. A push marks its transaction
+  (``gisdesk.push``) so its rows are logged once, by the push.
+* **a versioned schema**: ``hub_meta.schema_version`` is checked on every open. A hub from a newer
+  GIS Desk is refused; an older one is upgraded in one transaction when the connecting role owns
+  the hub, else refused with the command the owner must run (``gisdesk hub upgrade``).
 * **no passwords in GIS Desk**: the hub is named by a libpq connection string without a password
   (``host=… dbname=… user=…`` or ``service=…``); libpq takes the password from ``.pgpass`` or the
   service file.
@@ -33,6 +40,7 @@ import pyogrio
 import shapely
 from psycopg import sql
 
+from gisdesk.i18n import translate
 from gisdesk.io.gpkg_store_blob import from_blob
 from gisdesk.io.gpkg_store_tables import quote
 from gisdesk.sync.changelog import Revision, coalesce, row_to_json, summarise, value_to_json
@@ -42,6 +50,12 @@ from gisdesk.sync.postgis_apply import DATA_SCHEMA, apply_all, column_types
 
 SCHEMA = "gisdesk"
 LOCK_KEY = 4_711_2026  # advisory lock that serialises pushes from all workstations
+HUB_SCHEMA_VERSION = 3
+"""1: a per-row audit trigger (the first PostGIS hubs, no version recorded); 2: statement-level
+audit triggers (no version recorded); 3: version recorded, conflict records keep the value that
+was kept, direct database edits become revisions."""
+_UTC = "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+PUSH_SETTING = "gisdesk.push"  # set in a push's transaction: the trigger leaves logging to it
 
 _PG_TYPES = {"TEXT": "text", "INTEGER": "bigint", "MEDIUMINT": "bigint", "SMALLINT": "bigint",
              "TINYINT": "bigint", "REAL": "double precision", "FLOAT": "double precision",
@@ -67,17 +81,24 @@ CREATE INDEX IF NOT EXISTS changes_uuid ON gisdesk.changes (uuid);
 CREATE TABLE IF NOT EXISTS gisdesk.conflicts (
     id bigserial PRIMARY KEY, revision integer NOT NULL, layer text NOT NULL, uuid text NOT NULL,
     field text, kind text NOT NULL, base jsonb, mine jsonb, theirs jsonb, author text NOT NULL,
-    resolved_by text, restored boolean NOT NULL DEFAULT false);
+    resolved_by text, restored boolean NOT NULL DEFAULT false, kept jsonb);
 CREATE TABLE IF NOT EXISTS gisdesk.audit (
     id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(),
     db_user text NOT NULL DEFAULT session_user, client_addr inet DEFAULT inet_client_addr(),
     layer text NOT NULL, uuid text, action text NOT NULL, old jsonb, new jsonb);
+"""
+
+_FUNCTIONS = r"""
 CREATE OR REPLACE FUNCTION gisdesk.audit_rows() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, gisdesk AS $fn$
 DECLARE
     cols text;
     old_rows text := 'SELECT NULL::bigint AS fid, NULL::jsonb AS j WHERE false';
     new_rows text := old_rows;
+    rev integer;
+    fresh boolean;
+    logged bigint;
+    postgis text;
 BEGIN
     -- Every column but the geometry: converting geometries to JSON (GeoJSON) only to drop
     -- them again was most of the cost of auditing a large push.
@@ -98,6 +119,76 @@ BEGIN
         'SELECT %L, coalesce(n.j ->> %L, o.j ->> %L), %L, o.j, n.j '
         'FROM (%s) o FULL JOIN (%s) n USING (fid) ORDER BY fid',
         TG_TABLE_NAME, TG_ARGV[0], TG_ARGV[0], lower(TG_OP), old_rows, new_rows);
+    IF coalesce(current_setting('gisdesk.push', true), '') <> '' THEN
+        RETURN NULL;  -- a GIS Desk push logs its own changes
+    END IF;
+    -- A direct edit: log whole rows the way working copies store them (no fid, geometry as
+    -- ISO WKB under "geometry", booleans 0/1, times as GeoPackage text) in one revision per
+    -- transaction, so the next sync of every working copy receives it.
+    SELECT n.nspname INTO postgis FROM pg_extension e
+    JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis';
+    SELECT string_agg(format('%s AS %I', CASE
+        WHEN t.typname = 'geometry' THEN format(
+            'CASE WHEN %1$I IS NULL THEN NULL ELSE jsonb_build_object(''$wkb'', '
+            'encode(%2$I.st_asbinary(%1$I, ''NDR''), ''hex'')) END', a.attname, postgis)
+        WHEN t.typname = 'bytea' THEN format(
+            'CASE WHEN %1$I IS NULL THEN NULL ELSE jsonb_build_object(''$wkb'', '
+            'encode(%1$I, ''hex'')) END', a.attname)
+        WHEN t.typname = 'timestamptz' THEN format(
+            'to_char(%I AT TIME ZONE ''UTC'', ''YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'')', a.attname)
+        WHEN t.typname = 'bool' THEN format('%I::integer', a.attname)
+        ELSE quote_ident(a.attname) END,
+        CASE WHEN t.typname = 'geometry' THEN 'geometry' ELSE a.attname END),
+        ', ' ORDER BY a.attnum) INTO cols
+    FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+    WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'fid';
+    old_rows := 'SELECT NULL::text AS k, NULL::jsonb AS j WHERE false';
+    new_rows := old_rows;
+    IF TG_OP <> 'INSERT' THEN
+        old_rows := format('SELECT r.%I AS k, to_jsonb(r) AS j FROM (SELECT %s FROM gisdesk_old) r',
+                           TG_ARGV[0], cols);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        new_rows := format('SELECT r.%I AS k, to_jsonb(r) AS j FROM (SELECT %s FROM gisdesk_new) r',
+                           TG_ARGV[0], cols);
+    END IF;
+    rev := nullif(current_setting('gisdesk.direct_revision', true), '')::integer;
+    fresh := rev IS NULL;
+    IF fresh THEN
+        SELECT coalesce(max(number), 0) + 1 INTO rev FROM gisdesk.revisions;
+    END IF;
+    -- Joined on the key, not the fid: an UPDATE that changes a UUID is a delete and an insert.
+    EXECUTE format(
+        'INSERT INTO gisdesk.changes (revision, layer, uuid, kind, old, new) '
+        'SELECT %s, %L, coalesce(n.k, o.k), CASE WHEN o.j IS NULL THEN ''insert'' '
+        'WHEN n.j IS NULL THEN ''delete'' ELSE ''update'' END, o.j, n.j '
+        'FROM (%s) o FULL JOIN (%s) n ON n.k = o.k WHERE o.j IS DISTINCT FROM n.j '
+        'ORDER BY 3', rev, TG_TABLE_NAME, old_rows, new_rows);
+    GET DIAGNOSTICS logged = ROW_COUNT;
+    IF logged = 0 THEN
+        RETURN NULL;  -- nothing really changed: no empty revision
+    END IF;
+    IF fresh THEN
+        BEGIN
+            INSERT INTO gisdesk.revisions (number, author, summary, sync_id)
+            VALUES (rev, session_user, 'direct database edit', 'direct-' || txid_current());
+        EXCEPTION WHEN unique_violation THEN
+            RAISE EXCEPTION 'GIS Desk hub: a sync took revision % at the same moment; '
+                'nothing was changed, run your statement again', rev
+                USING ERRCODE = 'serialization_failure';
+        END;
+        PERFORM set_config('gisdesk.direct_revision', rev::text, true);
+    END IF;
+    -- The same summary shape as a push's ("2 updated in water_mains"), after a marker.
+    UPDATE gisdesk.revisions SET summary = (
+        SELECT 'direct database edit; ' || string_agg(part, '; ' ORDER BY layer) FROM (
+            SELECT layer, string_agg(n || ' ' || CASE kind WHEN 'insert' THEN 'added'
+                WHEN 'update' THEN 'updated' ELSE 'deleted' END, ', ' ORDER BY kind)
+                || ' in ' || layer AS part
+            FROM (SELECT layer, kind, count(DISTINCT uuid) AS n FROM gisdesk.changes
+                  WHERE revision = rev GROUP BY layer, kind) c
+            GROUP BY layer) p)
+    WHERE number = rev;
     RETURN NULL;
 END $fn$;
 -- Only triggers run it (EXECUTE is checked when a trigger is created, not when it fires), so no
@@ -123,6 +214,7 @@ class PostgisHub:
                 row = conn.execute(
                     "SELECT value FROM gisdesk.hub_meta WHERE key = 'keys'"
                 ).fetchone()
+                version = _stored_version(conn)
         except psycopg.errors.UndefinedTable as exc:
             raise HubError(f"{self.describe()} holds no GIS Desk hub; run 'gisdesk hub init'") \
                 from exc
@@ -130,6 +222,38 @@ class PostgisHub:
             raise HubError(f"{self.describe()} holds no GIS Desk hub; run 'gisdesk hub init'")
         self.keys: dict[str, str] = dict(row[0])
         self._lock_owner: int | None = None  # thread holding the advisory lock via this object
+        self._locked_head: int | None = None  # head when the lock was taken (see commit)
+        if version > HUB_SCHEMA_VERSION:
+            raise HubError(translate(
+                "SyncHub", "{hub} was made by a newer GIS Desk (hub schema version {version}; "
+                "this GIS Desk knows up to {known}). Update GIS Desk on this workstation to use "
+                "it; nothing was changed.").format(
+                    hub=self.describe(), version=version, known=HUB_SCHEMA_VERSION))
+        if version < HUB_SCHEMA_VERSION:
+            self._upgrade(version)
+        self.schema_version = HUB_SCHEMA_VERSION
+
+    def _upgrade(self, version: int) -> None:
+        """Bring a hub made by an older GIS Desk to this schema, in one transaction.
+
+        Needs the hub's owner (it replaces triggers); anyone else gets the command to give the
+        owner, and the hub is left exactly as it was.
+        """
+        old = (translate("SyncHub", "per-row audit trigger") if version == 1 else translate(
+            "SyncHub", "statement-level audit trigger, direct database edits not distributed"))
+        try:
+            with self._connect() as conn, conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))  # no push now
+                if _stored_version(conn) < HUB_SCHEMA_VERSION:  # another client may have won
+                    _install_schema(conn, self.keys)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise HubError(translate(
+                "SyncHub", "{hub} was made by an older GIS Desk (hub schema version {version}: "
+                "{old}) and must be upgraded once to version {known} by the owner of the hub's "
+                "database objects: run '{command}' as that user. Nothing was changed.").format(
+                    hub=self.describe(), version=version, old=old, known=HUB_SCHEMA_VERSION,
+                    command=f"gisdesk hub upgrade {self.spec}")
+            ) from exc
 
     def _connect(self) -> psycopg.Connection:
         try:
@@ -164,6 +288,7 @@ class PostgisHub:
             conn.execute(_BOOKKEEPING)
             for layer, key in keys.items():
                 _load_layer(conn, source, layer, key)
+            _install_schema(conn, keys)
             _grant(conn, keys, owners, departments or [])
             conn.execute(
                 "INSERT INTO gisdesk.hub_meta VALUES ('keys', %s)", (json.dumps(keys),)
@@ -187,10 +312,12 @@ class PostgisHub:
         conn = self._connect()
         try:
             conn.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
+            self._locked_head = int(conn.execute(
+                "SELECT max(number) FROM gisdesk.revisions").fetchone()[0])
             self._lock_owner = threading.get_ident()
             yield
         finally:
-            self._lock_owner = None
+            self._lock_owner = self._locked_head = None
             conn.close()  # closing the session releases the lock
 
     def head(self) -> int:
@@ -235,16 +362,30 @@ class PostgisHub:
 
     def commit(self, changes: list[Change], conflicts: list[Conflict], author: str,
                sync_id: str) -> int:
-        """Apply and record ``changes`` as one revision in one transaction; idempotent per id."""
+        """Apply and record ``changes`` as one revision in one transaction; idempotent per id.
+
+        Call inside :meth:`locked`. Pushes are serialised by the lock, but a direct database
+        edit is not: when one became a revision after the lock was taken, the changes were
+        merged without it, so the push is refused (nothing written) and the next sync merges
+        it. The transaction is marked as a push so the audit trigger does not log it again.
+        """
         done = self.has_sync(sync_id)
         if done is not None:
             return done
+        moved = HubError(translate(
+            "SyncHub", "{hub} changed during this sync (an edit made directly in the database); "
+            "nothing was sent. Sync again.").format(hub=self.describe()))
         with self._connect() as conn:
             try:
                 with conn.transaction():
-                    number = int(conn.execute(
+                    conn.execute("SET LOCAL lock_timeout = '30s'")
+                    head = int(conn.execute(
                         "SELECT max(number) FROM gisdesk.revisions"
-                    ).fetchone()[0]) + 1
+                    ).fetchone()[0])
+                    if self._locked_head is not None and head != self._locked_head:
+                        raise moved
+                    number = head + 1
+                    conn.execute("SELECT set_config(%s, %s, true)", (PUSH_SETTING, str(number)))
                     apply_all(conn, changes, self.keys)
                     _record(conn, number, changes, conflicts, author, sync_id)
             except psycopg.errors.InsufficientPrivilege as exc:
@@ -252,6 +393,12 @@ class PostgisHub:
                     f"{self.describe()} refused the changes: {exc.diag.message_primary}. "
                     "Your department may not edit this layer; ask an administrator."
                 ) from exc
+            except psycopg.errors.UniqueViolation as exc:
+                raise moved from exc
+            except psycopg.errors.LockNotAvailable as exc:
+                raise HubError(translate(
+                    "SyncHub", "{hub} is busy (someone is editing its tables directly); "
+                    "nothing was sent. Try again shortly.").format(hub=self.describe())) from exc
         return number
 
     def checkout(self, target: Path) -> int:
@@ -259,6 +406,8 @@ class PostgisHub:
         tmp = target.with_name(target.name + ".part.gpkg")
         tmp.unlink(missing_ok=True)
         with self.locked(), self._connect() as conn:
+            # One snapshot: a direct database edit committed meanwhile is in both or neither.
+            conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
             revision = int(conn.execute(
                 "SELECT max(number) FROM gisdesk.revisions").fetchone()[0])
             for layer in self.keys:
@@ -270,21 +419,23 @@ class PostgisHub:
         """Newest revisions first."""
         with self._connect() as conn:
             rows = conn.execute(
-                "SELECT number, author, to_char(time AT TIME ZONE 'UTC', "
-                "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), summary, sync_id FROM gisdesk.revisions "
+                "SELECT number, author, " + _UTC.format("time") + ", summary, sync_id "
+                "FROM gisdesk.revisions "
                 "ORDER BY number DESC LIMIT %s", (limit,)
             ).fetchall()
         return [Revision(*row) for row in rows]
 
     def conflicts(self, uuid: str | None = None) -> list[dict]:
         """Conflict records, values as JSON text like the folder hub's."""
-        query = ("SELECT id, revision, layer, uuid, field, kind, base::text, mine::text, "
-                 "theirs::text, author, resolved_by, restored FROM gisdesk.conflicts")
+        query = ("SELECT c.id, c.revision, c.layer, c.uuid, c.field, c.kind, c.base::text AS "
+                 "base, c.mine::text AS mine, c.theirs::text AS theirs, c.author, c.resolved_by, "
+                 "c.restored, c.kept::text AS kept, " + _UTC.format("r.time") + " AS time "
+                 "FROM gisdesk.conflicts c LEFT JOIN gisdesk.revisions r ON r.number = c.revision")
         params: tuple = ()
         if uuid is not None:
-            query, params = query + " WHERE uuid = %s", (uuid,)
+            query, params = query + " WHERE c.uuid = %s", (uuid,)
         with self._connect() as conn:
-            cur = conn.execute(query + " ORDER BY id", params)
+            cur = conn.execute(query + " ORDER BY c.id", params)
             names = [d.name for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
@@ -297,11 +448,15 @@ class PostgisHub:
             ).fetchall()
         return coalesce(rows)
 
-    def feature_history(self, uuid: str) -> list[tuple[int, str, str, str | None, str | None]]:
-        """(revision, author, kind, old, new) of every change to one asset, oldest first."""
+    def feature_history(
+        self, uuid: str
+    ) -> list[tuple[int, str, str, str | None, str | None, str, str]]:
+        """(revision, author, kind, old, new, time, layer) of every change to one asset,
+        oldest first."""
         with self._connect() as conn:
             return conn.execute(
-                "SELECT c.revision, r.author, c.kind, c.old::text, c.new::text "
+                "SELECT c.revision, r.author, c.kind, c.old::text, c.new::text, "
+                + _UTC.format("r.time") + ", c.layer "
                 "FROM gisdesk.changes c JOIN gisdesk.revisions r ON r.number = c.revision "
                 "WHERE c.uuid = %s ORDER BY c.revision, c.id", (uuid,)
             ).fetchall()
@@ -326,10 +481,12 @@ def _record(conn: psycopg.Connection, number: int, changes: list[Change],
                                 row_to_json(c.new)))
         cur.executemany(
             "INSERT INTO gisdesk.conflicts (revision, layer, uuid, field, kind, base, mine, "
-            "theirs, author, resolved_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            "theirs, author, resolved_by, kept) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             [(number, c.layer, c.uuid, c.field, c.kind, value_to_json(c.base),
               value_to_json(c.mine), value_to_json(c.theirs), author,
-              None if c.resolved_by is None else str(c.resolved_by)) for c in conflicts],
+              None if c.resolved_by is None else str(c.resolved_by), value_to_json(c.kept))
+             for c in conflicts],
         )
     conn.execute(
         "INSERT INTO gisdesk.revisions (number, author, summary, sync_id) "
@@ -372,13 +529,40 @@ def _load_layer(conn: psycopg.Connection, source: Path, layer: str, key: str) ->
                 cp.write_row(values)
     finally:
         src.close()
-    _create_audit_triggers(conn, layer, key)
+
+
+def _stored_version(conn: psycopg.Connection) -> int:
+    """The hub's schema version; hubs made before it was recorded are told by their trigger."""
+    row = conn.execute(
+        "SELECT value FROM gisdesk.hub_meta WHERE key = 'schema_version'").fetchone()
+    if row is not None:
+        return int(row[0])
+    per_row = conn.execute(
+        "SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace n "
+        "ON n.oid = p.pronamespace WHERE n.nspname = %s AND p.proname = 'audit_row' LIMIT 1",
+        (SCHEMA,)).fetchone()
+    return 1 if per_row else 2
+
+
+def _install_schema(conn: psycopg.Connection, keys: dict[str, str]) -> None:
+    """Functions, triggers and the version of the current schema (new hubs and upgrades)."""
+    conn.execute("ALTER TABLE gisdesk.conflicts ADD COLUMN IF NOT EXISTS kept jsonb")
+    conn.execute(_FUNCTIONS)
+    for layer, key in keys.items():
+        _create_audit_triggers(conn, layer, key)
+    conn.execute("DROP FUNCTION IF EXISTS gisdesk.audit_row()")  # version 1's per-row function
+    conn.execute(
+        "INSERT INTO gisdesk.hub_meta VALUES ('schema_version', %s) "
+        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(HUB_SCHEMA_VERSION),))
 
 
 def _create_audit_triggers(conn: psycopg.Connection, layer: str, key: str) -> None:
     """One statement-level trigger per action (PostgreSQL allows transition tables only on
-    single-event triggers); each audits every row of its statement."""
+    single-event triggers); each audits every row of its statement. Replaces any older
+    trigger (version 1's per-row ``audit``)."""
     table = _ident(DATA_SCHEMA, layer)
+    for name in ("audit", "audit_insert", "audit_update", "audit_delete"):
+        conn.execute(sql.SQL("DROP TRIGGER IF EXISTS {} ON {}").format(_ident(name), table))
     for action, tables in (("INSERT", "NEW TABLE AS gisdesk_new"),
                            ("UPDATE", "OLD TABLE AS gisdesk_old NEW TABLE AS gisdesk_new"),
                            ("DELETE", "OLD TABLE AS gisdesk_old")):

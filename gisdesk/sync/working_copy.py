@@ -325,7 +325,7 @@ def _schema_behind(hub: Hub, data: Path) -> bool:
 
 def _conflict_dict(conflict: Conflict) -> dict:
     out = asdict(conflict)
-    for key in ("base", "mine", "theirs"):
+    for key in ("base", "mine", "theirs", "kept"):
         if isinstance(out[key], bytes):
             out[key] = {"$wkb": out[key].hex()}
         elif isinstance(out[key], dict):
