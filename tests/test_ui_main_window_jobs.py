@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 import threading
 
+import geopandas as gpd
 import pytest
 
 from gisdesk.core.definitions import default_catalog
 from gisdesk.core.project import Project
+from gisdesk.io.readers import read_layer
 from gisdesk.ui import main_window as main_window_module
 from gisdesk.ui.jobs import Job, JobContext
 from gisdesk.ui.main_window import MainWindow
@@ -92,3 +94,30 @@ def test_main_window_big_file_reads_visible_area_first_then_all(
     assert counts_when_added["valves (2)"] == 1  # only the valve on screen came first
     assert len(window.project.layer("valves (2)").frame) == 3  # then the rest
     assert len(window.project.layer("roads (2)").frame) == 2
+
+
+def write_utm_city(city_gpkg, path):
+    """The test city stored in the project CRS (as the sample city is)."""
+    for name in ("districts", "roads", "valves"):
+        frame = gpd.read_file(city_gpkg, layer=name).to_crs("EPSG:32651")
+        frame.to_file(path, layer=name, driver="GPKG")
+    return path
+
+
+def test_main_window_big_file_without_a_view_reads_covered_layers_once(
+    window, qtbot, city_gpkg, tmp_path, monkeypatch
+):
+    city_gpkg = write_utm_city(city_gpkg, tmp_path / "utm_city.gpkg")
+    monkeypatch.setattr(main_window_module, "BIG_FILE_BYTES", 0)
+    titles: list[str] = []
+    window.jobs.started.connect(lambda job: titles.append(job.title))
+    loaded: list[bool] = []
+    window.data_loaded.connect(lambda: loaded.append(True))
+    with qtbot.waitSignal(window.data_loaded, timeout=15000):
+        window.open_path(city_gpkg)
+    assert [len(window.project.layer(n).frame) for n in ("districts", "roads", "valves")] == [
+        len(read_layer(city_gpkg, n).frame) for n in ("districts", "roads", "valves")]
+    # the whole city is on screen and nothing is hidden at its scale: one read, no second pass
+    assert len(titles) == 1 and "rest" not in titles[0]
+    qtbot.wait(100)
+    assert loaded == [True]

@@ -9,6 +9,7 @@ Everything here is Qt-free; the UI runs these in a worker and passes ``progress`
 from __future__ import annotations
 
 import warnings
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -144,12 +145,15 @@ def open_path(
     catalog: Catalog | None = None,
     target_crs: Any = DEFAULT_CRS,
     bbox: tuple[float, float, float, float] | None = None,
+    empty: Collection[str] = (),
     progress: chunked.Progress | None = None,
     cancel: chunked.Cancel | None = None,
 ) -> OpenResult:
     """Read every layer of ``path``; layers that fail become entries in ``errors``.
 
-    ``progress`` receives the fraction of the whole file (layers weigh equally).
+    ``progress`` receives the fraction of the whole file (layers weigh equally). Layers named
+    in ``empty`` come with their fields but no features (a big file's first pass leaves out
+    what the first map does not show; see :mod:`gisdesk.io.first_pass`).
 
     Raises
     ------
@@ -166,12 +170,18 @@ def open_path(
         share = _scaled(progress, i, len(entries))
         try:
             layers.append(
-                _read_entry(dataset, name, target_crs=target_crs, bbox=bbox, catalog=catalog,
-                            where=None, progress=share, cancel=cancel)
+                _read_entry(dataset, name, target_crs=target_crs, catalog=catalog,
+                            bbox=None if name in empty else bbox,
+                            where=_NO_FEATURES if name in empty else None, progress=share,
+                            cancel=cancel)
             )
         except ReadError as exc:
             errors.append(exc)
     return OpenResult(layers, errors)
+
+
+_NO_FEATURES = "0 = 1"
+"""An attribute filter no feature passes: the layer's fields and CRS without its features."""
 
 
 def _scaled(progress: chunked.Progress | None, index: int, count: int) -> chunked.Progress | None:
@@ -213,9 +223,11 @@ def _read(
         file_bbox = bbox
         if bbox is not None and source_crs and target_crs is not None:
             file_bbox = transform_bbox(bbox, target_crs, source_crs)
+        if file_bbox is not None and _inside(info.get("total_bounds"), file_bbox):
+            file_bbox = None  # the whole layer is in the area: a complete read, checked as one
         req = chunked.Request(
             dataset.source, dataset.gdal_layer(name), dataset.options, file_bbox, where,
-            total=int(info["features"]) if bbox is None and where is None else -1,
+            total=int(info["features"]) if file_bbox is None and where is None else -1,
             progress=progress, cancel=cancel, batch_rows=batch_rows,
         )
         result = _read_features(dataset, req, problems)
@@ -292,6 +304,14 @@ def _confirm_empty(dataset: Dataset, name: str) -> None:
     """A streaming driver (OSM, GML) may stop at a parse error and just yield nothing; counting
     the features for real surfaces that error instead of showing an empty layer."""
     _read_info(dataset, name, force_feature_count=True)
+
+
+def _inside(bounds: Any, bbox: tuple[float, float, float, float]) -> bool:
+    """Whether the layer extent ``bounds`` (metadata; None when unknown) lies within ``bbox``."""
+    if bounds is None or len(bounds) != 4:
+        return False
+    minx, miny, maxx, maxy = (float(b) for b in bounds)
+    return bbox[0] <= minx and bbox[1] <= miny and maxx <= bbox[2] and maxy <= bbox[3]
 
 
 def _fits_lonlat(bounds: Any) -> bool:

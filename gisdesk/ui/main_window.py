@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -22,8 +22,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from gisdesk.core.layer import MapLayer
-from gisdesk.core.project import Extent, Project
+from gisdesk.core.project import Project
 from gisdesk.core.selection import Selection
+from gisdesk.io.first_pass import FirstPass, plan_first_pass
 from gisdesk.io.project_file import EXTENSION, load_project, save_project
 from gisdesk.io.readers import OpenResult, open_path, read_layer
 from gisdesk.ui import i18n
@@ -35,6 +36,8 @@ from gisdesk.ui.settings import RECENT_FILES, RECENT_PROJECTS, AppSettings
 
 BIG_FILE_BYTES = 64 * 2**20
 """Files at least this big are read on-screen area first, then in full in the background."""
+REST_LATEST_MS = 5000
+"""A big file's second pass starts at the latest this long after its first pass was added."""
 DATA_PATTERNS = "*.gpkg *.shp *.geojson *.json *.geojsonl *.kml *.gml *.csv *.zip *.fgb *.gdb"
 
 
@@ -338,39 +341,75 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> Job:
         """Open a project file or a data file (data is read as a background job).
 
-        A big file is read in two passes: first only what is on screen (so the map shows
-        quickly), then all of it in the background, replacing the partial layers' features.
+        A big file is read in two passes: first what the map will show (the on-screen area,
+        or the whole file when no map is placed yet, leaving out tables and layers hidden at
+        that scale), so the map shows quickly; then, in the background, every layer the first
+        pass did not read whole, replacing those layers' features.
         """
         path = Path(path)
         if path.suffix.lower() == EXTENSION:
             return self.open_project(path)
-        bbox = self._first_pass_bbox(path)
+        plan = self._first_pass(path)
+        bbox = plan.bbox if plan is not None else None
+        empty = plan.empty if plan is not None else set()
         project = self.project
 
         def work(ctx: JobContext) -> OpenResult:
             return open_path(
-                path, catalog=project.catalog, target_crs=project.crs, bbox=bbox,
+                path, catalog=project.catalog, target_crs=project.crs, bbox=bbox, empty=empty,
                 progress=lambda f: ctx.progress(round(f * 1000), 1000, path.name),
                 cancel=ctx.cancel_event,
             )
 
+        rest = plan.rest if plan is not None else []
+        reading_rest: list[bool] = []
+
+        def opened(result: OpenResult) -> None:
+            reading_rest.append(self._on_data_opened(path, result, rest))
+
         job = Job(self.tr("Opening {name}").format(name=path.name), work)
-        job.succeeded.connect(lambda result: self._on_data_opened(path, result, bbox is not None))
+        job.succeeded.connect(opened)
         job.failed.connect(lambda exc: self._on_open_failed(path, exc))
         job.cancelled.connect(lambda: self._on_open_cancelled(path))
-        if bbox is None:
-            job.ended.connect(self.data_loaded.emit)
+        job.ended.connect(lambda: None if any(reading_rest) else self.data_loaded.emit())
         return self.jobs.start(job)
 
-    def _first_pass_bbox(self, path: Path) -> Extent | None:
-        """The on-screen extent to read first when ``path`` is big, else None (read it all)."""
+    def _first_pass(self, path: Path) -> FirstPass | None:
+        """How to read ``path`` first when it is big (:mod:`gisdesk.io.first_pass`), else None
+        (read it all at once; also when its metadata cannot be read: the read reports why)."""
         try:
             big = path.stat().st_size >= BIG_FILE_BYTES
         except OSError:
             return None
         if not big:
             return None
-        return self.canvas.viewport.extent if self.canvas.has_view else self.project.extent
+        view = self.canvas.viewport.extent if self.canvas.has_view else self.project.extent
+        if not self.isVisible():
+            self.layout().activate()  # the launch opens files before show: size the canvas
+        try:
+            return plan_first_pass(path, target_crs=self.project.crs,
+                                   catalog=self.project.catalog, view=view,
+                                   scale_of=self.canvas.scale_to_show)
+        except Exception:  # the full read names the problem properly
+            return None
+
+    def _read_rest_after_map(self, path: Path, layers: list[MapLayer]) -> None:
+        """Start :meth:`_read_rest` once the first pass is on screen: reading a million
+        features holds the interpreter so much that a map drawn meanwhile took seconds.
+        Also when that render fails, or after :data:`REST_LATEST_MS` at most."""
+        canvas, started = self.canvas, []
+
+        def start() -> None:
+            if started:
+                return
+            started.append(True)
+            canvas.map_shown.disconnect(start)
+            canvas.render_failed.disconnect(start)
+            self._read_rest(path, layers)
+
+        canvas.map_shown.connect(start)
+        canvas.render_failed.connect(start)
+        QTimer.singleShot(REST_LATEST_MS, start)
 
     def _read_rest(self, path: Path, layers: list[MapLayer]) -> None:
         """Second pass of a big file: read every feature and swap them into ``layers``."""
@@ -403,15 +442,20 @@ class MainWindow(QMainWindow):
     def _on_open_cancelled(self, path: Path) -> None:
         self.status.showMessage(self.tr("Opening cancelled: {path}").format(path=path), 5000)
 
-    def _on_data_opened(self, path: Path, result: OpenResult, partial: bool = False) -> None:
+    def _on_data_opened(
+        self, path: Path, result: OpenResult, rest: list[str] | None = None
+    ) -> bool:
+        """Add the layers read; start reading the ``rest`` of a big file (True when started)."""
         for layer in result.layers:
             self.project.add_layer(layer)
         self._zoom_full_if_view_is_empty()
         if self.canvas.is_rendering:
             self.canvas.refresh()  # draw the new layers now, while the panels repaint
         self.settings.add_recent(RECENT_FILES, path)
+        partial = [lyr for lyr in result.layers
+                   if lyr.source is not None and lyr.source.layer in (rest or ())]
         if partial:
-            self._read_rest(path, result.layers)
+            self._read_rest_after_map(path, partial)
         if result.errors:
             self._warn(
                 self.tr("Some layers could not be opened"),
@@ -420,6 +464,7 @@ class MainWindow(QMainWindow):
         elif not result.layers:
             self._warn(self.tr("Nothing to show"), self.tr("{path} holds no layers.").format(
                 path=path))
+        return bool(partial)
 
     def _on_open_failed(self, path: Path, exc: Exception) -> None:
         text = str(exc)

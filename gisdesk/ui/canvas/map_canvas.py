@@ -172,6 +172,14 @@ class MapCanvas(QWidget):
         )
         self.set_viewport(vp)
 
+    def scale_to_show(self, extent: Extent) -> float:
+        """The scale denominator :meth:`set_extent` would give ``extent`` at the current size
+        (a big file's first read leaves out layers hidden at the scale the map will open at)."""
+        return Viewport.fit(
+            _padded(extent), max(self.width(), 1), max(self.height(), 1),
+            dpi=self._viewport.dpi, margin=0.03,
+        ).scale
+
     def set_scale(self, denominator: float) -> None:
         """Keep the centre and show the map at 1:``denominator``."""
         if denominator > 0:
