@@ -88,3 +88,37 @@ def test_layer_crs_edit_session_knows_which_layers_it_holds_edits_of(tmp_path: P
     assert session.touches_layer("water_mains") and not session.touches_layer("roads")
     session.undo()  # still on the stack: a redo would bring the old coordinates back
     assert session.touches_layer("water_mains")
+
+
+def test_layer_crs_declared_crs_is_saved_in_the_project_file(tmp_path: Path):
+    """Set CRS, save the project, reopen it: the layer is placed again (not left at 0,0)."""
+    from gisdesk.io.project_file import load_project, save_project
+
+    project = _survey(tmp_path)
+    project.set_layer_crs("survey", "EPSG:4326")
+    placed = shapely.get_coordinates(project.layer("survey").frame.geometry.values)
+    save_project(project, tmp_path / "plan.gdproj")
+    reopened, errors = load_project(tmp_path / "plan.gdproj", default_catalog())
+    assert errors == []
+    layer = reopened.layer("survey")
+    assert layer.source_crs == "EPSG:4326" and no_crs_problem() not in layer.problems
+    assert np.abs(shapely.get_coordinates(layer.frame.geometry.values) - placed).max() < 0.01
+
+
+def test_layer_crs_impossible_declaration_in_project_file_opens_layer_with_message(
+    tmp_path: Path,
+):
+    import json
+
+    from gisdesk.io.project_file import load_project, save_project
+
+    project = _survey(tmp_path)
+    project.set_layer_crs("survey", "EPSG:4326")
+    save_project(project, tmp_path / "plan.gdproj")
+    doc = json.loads((tmp_path / "plan.gdproj").read_text())
+    doc["layers"][0]["crs"] = "EPSG:999999"  # edited by hand, or a PROJ without the code
+    (tmp_path / "plan.gdproj").write_text(json.dumps(doc))
+    reopened, errors = load_project(tmp_path / "plan.gdproj", default_catalog())
+    assert len(errors) == 1 and "survey.gpkg" in errors[0] and "EPSG:999999" in errors[0]
+    assert reopened.layer("survey") is not None  # still opens, flagged as having no CRS
+    assert no_crs_problem() in reopened.layer("survey").problems

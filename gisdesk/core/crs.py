@@ -148,6 +148,7 @@ def assign_crs(layer: MapLayer, crs: Any, target_crs: Any = "EPSG:32651") -> Map
     _check_finite(layer, raw, moved, parsed)
     layer.frame = moved
     layer.source_crs = crs_to_string(parsed)
+    layer.declared_crs = layer.source_crs
     layer.problems = [p for p in layer.problems if p != no_crs_problem()]
     layer.touch()
     return layer

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gisdesk.core.crs import assign_crs
 from gisdesk.core.definitions import Catalog
 from gisdesk.core.layer import DataSource, MapLayer
 from gisdesk.core.project import DEFAULT_CRS, Extent, Project
@@ -42,6 +43,8 @@ class LayerEntry:
     source: DataSource
     visible: bool = True
     opacity: float = 1.0
+    crs: str | None = None
+    """Declared with *Set CRS* (the file has none or a wrong one); None: the file's own."""
 
 
 @dataclass
@@ -92,6 +95,7 @@ def project_to_dict(project: Project, base_dir: Path) -> dict[str, Any]:
             },
             "visible": layer.visible,
             "opacity": round(layer.opacity, 4),
+            **({"crs": layer.declared_crs} if layer.declared_crs else {}),
         }
         for layer in project.layers
         if layer.source is not None
@@ -172,6 +176,7 @@ def _parse_layer(raw: Any, index: int, path: Path) -> LayerEntry:
         source=DataSource(src_path, src.get("layer")),
         visible=bool(raw.get("visible", True)),
         opacity=opacity,
+        crs=str(raw["crs"]) if raw.get("crs") else None,
     )
 
 
@@ -252,6 +257,11 @@ def load_project(
         layer.name = entry.name
         layer.visible = entry.visible
         layer.opacity = entry.opacity
+        if entry.crs:
+            try:
+                assign_crs(layer, entry.crs, spec.crs)
+            except ValueError as exc:  # the layer still opens, where its file puts it
+                errors.append(f"{entry.source.describe()} ({entry.name}): {exc}")
         project.add_layer(layer)
     if spec.extent is not None:
         project.set_extent(spec.extent)
