@@ -60,7 +60,7 @@ def _same(a: object, b: object) -> None:
 
 
 def test_core_cancel_chunked_answers_equal_one_pass(city, monkeypatch):
-    small = {name: op(None, None) for name, op in _operations(city).items()}  # 20 000 per chunk
+    small = {name: op(None, None) for name, op in _operations(city).items()}  # default chunks
     assert small["dwithin"].sum() > 1000 and len(small["nearest"]) == 3 * len(city["buildings"])
     monkeypatch.setattr(cancel_module, "CHUNK_ROWS", 700)  # 15 chunks of buildings
     for name, op in _operations(city).items():

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 Cancel = Callable[[], bool]
 Progress = Callable[[int, int], None]
 
-CHUNK_ROWS = 20_000
+CHUNK_ROWS = 5_000
 """Features per chunk: a few tens of milliseconds of work, so a cancel is noticed quickly."""
 
 
