@@ -94,6 +94,7 @@ def test_main_window_big_file_reads_visible_area_first_then_all(
     assert counts_when_added["valves (2)"] == 1  # only the valve on screen came first
     assert len(window.project.layer("valves (2)").frame) == 3  # then the rest
     assert len(window.project.layer("roads (2)").frame) == 2
+    assert not window.is_loading
 
 
 def write_utm_city(city_gpkg, path):
@@ -119,5 +120,6 @@ def test_main_window_big_file_without_a_view_reads_covered_layers_once(
         len(read_layer(city_gpkg, n).frame) for n in ("districts", "roads", "valves")]
     # the whole city is on screen and nothing is hidden at its scale: one read, no second pass
     assert len(titles) == 1 and "rest" not in titles[0]
+    assert not window.is_loading
     qtbot.wait(100)
     assert loaded == [True]

@@ -162,7 +162,7 @@ def _exit_after_first_map(app: QApplication, window: MainWindow) -> None:
         if not first:
             first.append(seconds_since_process_start())
             print(f"first_map_seconds={first[0]:.3f}", flush=True)
-        if window.jobs.active:
+        if window.is_loading:
             return
         print(f"loaded_seconds={seconds_since_process_start():.3f}", flush=True)
         window.canvas.map_shown.disconnect(check)

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._connect_map()
         self.editing = self.analysis = self.sync_ui = self.asset_tables = self.print_ui = None
         self.has_features = False
+        self._rest_waiting = 0  # big files whose second pass waits for the first map
         self._restored_state: QByteArray | None = None
         if not defer_features:
             self.install_features()
@@ -393,16 +394,23 @@ class MainWindow(QMainWindow):
         except Exception:  # the full read names the problem properly
             return None
 
+    @property
+    def is_loading(self) -> bool:
+        """Whether a file is still being read (or a big file's second pass is about to start)."""
+        return bool(self.jobs.active) or self._rest_waiting > 0
+
     def _read_rest_after_map(self, path: Path, layers: list[MapLayer]) -> None:
         """Start :meth:`_read_rest` once the first pass is on screen: reading a million
         features holds the interpreter so much that a map drawn meanwhile took seconds.
         Also when that render fails, or after :data:`REST_LATEST_MS` at most."""
         canvas, started = self.canvas, []
+        self._rest_waiting += 1
 
         def start() -> None:
             if started:
                 return
             started.append(True)
+            self._rest_waiting -= 1
             canvas.map_shown.disconnect(start)
             canvas.render_failed.disconnect(start)
             self._read_rest(path, layers)
