@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from test_sync_hubs import KEYS, U1, U3, read, write_mains
@@ -16,7 +17,12 @@ from gisdesk.sync.folder_hub import FolderHub
 from gisdesk.sync.working_copy import WorkingCopy
 from gisdesk.ui.main_window import MainWindow
 from gisdesk.ui.settings import AppSettings
-from gisdesk.ui.sync.dialogs import ConflictDialog, HistoryDialog, PreviewDialog
+from gisdesk.ui.sync.dialogs import (
+    AssetHistoryDialog,
+    ConflictDialog,
+    HistoryDialog,
+    PreviewDialog,
+)
 
 
 def edit(path: Path, statement: str, params: tuple) -> None:
@@ -110,3 +116,78 @@ def test_ui_sync_conflict_dialog_keep_mine(qtbot, window, setup) -> None:
     qtbot.addWidget(history)
     assert history.list.rowCount() == 3  # created, budi's sync, our sync
     assert history.list.item(0, 2).text() != "adm"
+
+
+def test_ui_sync_history_lists_conflict_records_kept_and_set_aside(qtbot, window,
+                                                                   setup) -> None:
+    """An admin sees every value a conflict set aside, with who and when, in the History."""
+    hub, a, b = setup
+    edit(b.data, "UPDATE water_mains SET asset_id = 'WM-3B' WHERE uuid = ?", (U3,))
+    b.sync("budi")
+    edit(a.data, "UPDATE water_mains SET asset_id = 'WM-3A' WHERE uuid = ?", (U3,))
+    panel = window.sync_ui.panel
+    run_sync(qtbot, panel)
+    history = HistoryDialog(hub, catalog=default_catalog())
+    qtbot.addWidget(history)
+    assert history.tabs.count() == 2 and history.tabs.tabText(1) == "Conflicts (1)"
+    table = history.conflicts
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    row = dict(zip(headers, (table.item(0, c).text() for c in range(table.columnCount())),
+                   strict=True))
+    assert row["Author"] == window.sync_ui._author()  # who synced second
+    assert (row["Asset UUID"], row["Field"]) == (U3, "Asset code")
+    assert (row["Value kept"], row["Value set aside"]) == ("WM-3B", "WM-3A")
+    assert row["Decided by"].startswith("waiting for a person")
+    assert row["Time (UTC)"]
+
+
+def test_ui_sync_asset_history_for_the_identified_feature(qtbot, window, setup) -> None:
+    _hub, _a, b = setup
+    edit(b.data, "UPDATE water_mains SET condition = 1 WHERE uuid = ?", (U3,))
+    b.sync("budi")
+    run_sync(qtbot, window.sync_ui.panel)
+    layer = window.project.layer("water_mains")
+    row = int(np.flatnonzero(layer.frame["uuid"].to_numpy() == U3)[0])
+    window.identify_panel.show_features(layer, [row])
+    action = window.sync_ui.act_asset_history
+    assert action in window.identify_panel.table.actions()  # in its context menu
+    assert action.text() == "Asset history…"
+    dialog = window.sync_ui.show_asset_history()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    cells = [[dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
+             for r in range(dialog.table.rowCount())]
+    assert cells == [[cells[0][0], "budi", "1", "changed", "Condition", "2", "1"]]
+    assert cells[0][0]  # when
+    assert U3 in dialog.heading.text()
+
+
+def test_ui_sync_asset_history_needs_a_feature(qtbot, window, monkeypatch) -> None:
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    window.selection.clear()
+    window.identify_panel.clear()
+    assert window.sync_ui.show_asset_history() is None
+    assert told == ["Identify or select a feature first."]
+
+
+@pytest.mark.postgres
+def test_ui_sync_asset_history_on_postgis_names_the_psql_user(qtbot, postgres,
+                                                              tmp_path: Path) -> None:
+    from gisdesk.sync.postgis_hub import PostgisHub
+
+    db = postgres.create_database(f"ui_hist_{tmp_path.name[-8:].lower()}")
+    hub = PostgisHub.init(postgres.dsn(dbname=db), write_mains(tmp_path / "src.gpkg"), KEYS,
+                          {"water_mains": "PDAM"}, "adm")
+    postgres.psql(f"UPDATE city.water_mains SET notes = 'flushed' WHERE uuid = '{U1}'",
+                  dbname=db)
+    dialog = AssetHistoryDialog(hub, U1, catalog=default_catalog())
+    qtbot.addWidget(dialog)
+    cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert cells[1:] == [postgres.superuser, "1", "changed", "Notes", "", "flushed"]
+    title = default_catalog().layers["water_mains"].title.get("en")
+    assert dialog.heading.text() == f"{title} · {U1}"
+    history = HistoryDialog(hub, catalog=default_catalog())
+    qtbot.addWidget(history)
+    assert history.list.item(0, 2).text() == postgres.superuser
+    assert history.list.item(0, 3).text() == f"direct database edit; 1 updated in {title}"

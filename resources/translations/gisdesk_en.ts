@@ -129,7 +129,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/main_window.py" line="+611"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+619"/>
         <source>%n feature(s) found</source>
         <translation>
             <numerusform>%n feature found</numerusform>

@@ -294,6 +294,69 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
 </context>
 <context>
+    <name>AssetHistoryDialog</name>
+    <message>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+410"/>
+        <source>Asset history</source>
+        <translation>Riwayat aset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added</source>
+        <translation>ditambahkan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>changed</source>
+        <translation>diubah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Time (UTC)</source>
+        <translation>Waktu (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Author</source>
+        <translation>Pembuat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revision</source>
+        <translation>Revisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>Sebelum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>Sesudah</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The hub has no change recorded for this asset: it is as it was checked out.</source>
+        <translation>Hub tidak mencatat perubahan apa pun untuk aset ini: aset masih seperti saat diambil.</translation>
+    </message>
+</context>
+<context>
     <name>AssetTablesUi</name>
     <message>
         <location filename="../../gisdesk/ui/table/install.py" line="+78"/>
@@ -530,7 +593,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+343"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+18"/>
         <source>Check out from hub</source>
         <translation>Ambil dari hub</translation>
     </message>
@@ -605,7 +668,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-165"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-266"/>
         <source>Resolve conflicts</source>
         <translation>Selesaikan konflik</translation>
     </message>
@@ -1419,7 +1482,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>FeatureHistoryPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/history_panel.py" line="+61"/>
+        <location filename="../../gisdesk/ui/panels/history_panel.py" line="+88"/>
         <source>When (UTC)</source>
         <translation>Waktu (UTC)</translation>
     </message>
@@ -1510,7 +1573,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+59"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+60"/>
         <source>Sync history</source>
         <translation>Riwayat sinkronisasi</translation>
     </message>
@@ -1555,7 +1618,17 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
+        <source>Revisions</source>
+        <translation>Revisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts (%1)</source>
+        <translation>Konflik (%1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>added</source>
         <translation>ditambahkan</translation>
     </message>
@@ -2179,7 +2252,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gisdesk/ui/main_window.py" line="+275"/>
+        <location filename="../../gisdesk/ui/main_window.py" line="+276"/>
         <source>&amp;Open Data…</source>
         <translation>&amp;Buka Data…</translation>
     </message>
@@ -2341,7 +2414,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+138"/>
+        <location line="+145"/>
         <source>Opening {name}</source>
         <translation>Membuka {name}</translation>
     </message>
@@ -2732,7 +2805,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-208"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-215"/>
         <source>Sync preview</source>
         <translation>Pratinjau sinkronisasi</translation>
     </message>
@@ -3162,7 +3235,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>ProjectFile</name>
     <message>
-        <location filename="../../gisdesk/io/project_file.py" line="+124"/>
+        <location filename="../../gisdesk/io/project_file.py" line="+128"/>
         <source>schema_version must be a whole number</source>
         <translation>schema_version harus berupa bilangan bulat</translation>
     </message>
@@ -3187,7 +3260,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>kosong</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+4"/>
         <source>not a GIS Desk project file</source>
         <translation>bukan berkas proyek GIS Desk</translation>
@@ -4026,7 +4099,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Lapisan &apos;{layer}&apos;: {crs} tidak dapat ditransformasikan ke CRS proyek: {why}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Layer &apos;{layer}&apos;: {n} feature(s) cannot be in {crs} — feature {feature} has coordinates ({x:.6g}, {y:.6g}), outside what that CRS can place. Check which CRS the data was made in.</source>
         <translation>Lapisan &apos;{layer}&apos;: {n} fitur tidak mungkin dalam {crs} — fitur {feature} memiliki koordinat ({x:.6g}, {y:.6g}), di luar jangkauan CRS tersebut. Periksa CRS yang dipakai saat data dibuat.</translation>
     </message>
@@ -4041,7 +4114,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>{n} fitur berada di luar wilayah yang dapat ditampilkan CRS proyek; fitur tetap disimpan tanpa bentuk (id {ids})</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/core/crs.py" line="-98"/>
+        <location filename="../../gisdesk/core/crs.py" line="-99"/>
         <source>&apos;{crs}&apos; is not a coordinate reference system GIS Desk knows (try a code such as EPSG:4326): {why}</source>
         <translation>&apos;{crs}&apos; bukan sistem referensi koordinat yang dikenal GIS Desk (coba kode seperti EPSG:4326): {why}</translation>
     </message>
@@ -4185,7 +4258,7 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>ResultTable</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/result_table.py" line="+42"/>
+        <location filename="../../gisdesk/ui/analysis/result_table.py" line="+44"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
@@ -4733,7 +4806,7 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>SyncHistory</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-55"/>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="-57"/>
         <source>hub created</source>
         <translation>hub dibuat</translation>
     </message>
@@ -4744,6 +4817,11 @@ Apakah Anda ingin menggantinya?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>direct database edit</source>
+        <translation>suntingan langsung di basis data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{n} added</source>
         <translation>{n} ditambahkan</translation>
     </message>
@@ -4770,11 +4848,41 @@ Apakah Anda ingin menggantinya?</translation>
 </context>
 <context>
     <name>SyncHub</name>
+    <message>
+        <location filename="../../gisdesk/sync/postgis_hub.py" line="+227"/>
+        <source>{hub} was made by a newer GIS Desk (hub schema version {version}; this GIS Desk knows up to {known}). Update GIS Desk on this workstation to use it; nothing was changed.</source>
+        <translation>{hub} dibuat oleh GIS Desk yang lebih baru (versi skema hub {version}; GIS Desk ini hanya mengenal sampai {known}). Perbarui GIS Desk di komputer ini untuk memakainya; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>per-row audit trigger</source>
+        <translation>trigger audit per baris</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>statement-level audit trigger, direct database edits not distributed</source>
+        <translation>trigger audit per pernyataan, suntingan langsung di basis data tidak dibagikan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{hub} was made by an older GIS Desk (hub schema version {version}: {old}) and must be upgraded once to version {known} by the owner of the hub&apos;s database objects: run &apos;{command}&apos; as that user. Nothing was changed.</source>
+        <translation>{hub} dibuat oleh GIS Desk yang lebih lama (versi skema hub {version}: {old}) dan harus ditingkatkan sekali ke versi {known} oleh pemilik objek basis data hub: jalankan &apos;{command}&apos; sebagai pengguna tersebut. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>{hub} changed during this sync (an edit made directly in the database); nothing was sent. Sync again.</source>
+        <translation>{hub} berubah selama sinkronisasi ini (suntingan langsung di basis data); tidak ada yang dikirim. Sinkronkan lagi.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{hub} is busy (someone is editing its tables directly); nothing was sent. Try again shortly.</source>
+        <translation>{hub} sedang sibuk (seseorang menyunting tabelnya secara langsung); tidak ada yang dikirim. Coba lagi sebentar lagi.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/sync_panel.py" line="+106"/>
+        <location filename="../../gisdesk/ui/sync/sync_panel.py" line="+108"/>
         <source>Hub</source>
         <translation>Hub</translation>
     </message>
@@ -4834,12 +4942,27 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Riwayat…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The hub&apos;s revisions and every conflict record: the value kept and the value set aside</source>
+        <translation>Revisi hub dan setiap catatan konflik: nilai yang dipertahankan dan nilai yang disisihkan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asset history…</source>
+        <translation>Riwayat aset…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who changed the identified or selected feature and when</source>
+        <translation>Siapa yang mengubah fitur yang diidentifikasi atau dipilih, dan kapan</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>No working copy is open. Use File ▸ Check out from hub… to get the city&apos;s data, or open the data.gpkg of an existing working copy.</source>
         <translation>Tidak ada salinan kerja yang terbuka. Gunakan Berkas ▸ Ambil dari hub… untuk mendapatkan data kota, atau buka data.gpkg dari salinan kerja yang sudah ada.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
@@ -4901,9 +5024,118 @@ Apakah Anda ingin menggantinya?</translation>
     </message>
 </context>
 <context>
+    <name>SyncRecords</name>
+    <message>
+        <location filename="../../gisdesk/ui/sync/dialogs.py" line="+256"/>
+        <source>waiting for a person (the hub value stands)</source>
+        <translation>menunggu keputusan seseorang (nilai hub berlaku)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a person</source>
+        <translation>seseorang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the hub&apos;s value wins</source>
+        <translation>nilai hub menang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workstation&apos;s value wins</source>
+        <translation>nilai komputer ini menang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep both</source>
+        <translation>simpan keduanya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the latest inspection wins</source>
+        <translation>inspeksi terbaru menang</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the edited feature</source>
+        <translation>fitur yang disunting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>the delete</source>
+        <translation>penghapusan</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>the hub&apos;s edited feature</source>
+        <translation>fitur yang disunting di hub</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not recorded)</source>
+        <translation>(tidak tercatat)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mine: %1 / theirs: %2</source>
+        <translation>milik saya: %1 / milik mereka: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nothing (both kept)</source>
+        <translation>tidak ada (keduanya disimpan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(whole feature)</source>
+        <translation>(seluruh fitur)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time (UTC)</source>
+        <translation>Waktu (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Pembuat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asset UUID</source>
+        <translation>UUID aset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value kept</source>
+        <translation>Nilai dipertahankan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value set aside</source>
+        <translation>Nilai disisihkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided by</source>
+        <translation>Diputuskan oleh</translation>
+    </message>
+</context>
+<context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../gisdesk/ui/sync/__init__.py" line="+52"/>
+        <location filename="../../gisdesk/ui/sync/__init__.py" line="+60"/>
         <source>Check out from &amp;hub…</source>
         <translation>Ambil dari &amp;hub…</translation>
     </message>
@@ -4911,6 +5143,16 @@ Apakah Anda ingin menggantinya?</translation>
         <location line="+1"/>
         <source>S&amp;ync with hub</source>
         <translation>Sinkronkan &amp;dengan hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asset history…</source>
+        <translation>Riwayat aset…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who changed this asset and when, from the hub&apos;s history</source>
+        <translation>Siapa yang mengubah aset ini dan kapan, dari riwayat hub</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4926,6 +5168,27 @@ Apakah Anda ingin menggantinya?</translation>
         <location line="+1"/>
         <source>Save your unsaved edits before syncing? They are sent with this sync.</source>
         <translation>Simpan suntingan yang belum disimpan sebelum sinkronisasi? Suntingan itu akan dikirim bersama sinkronisasi ini.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+4"/>
+        <source>Asset history</source>
+        <translation>Riwayat aset</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Identify or select a feature first.</source>
+        <translation>Identifikasi atau pilih fitur terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The open data is not a working copy of a hub, so it has no sync history. Use File ▸ Check out from hub… first.</source>
+        <translation>Data yang terbuka bukan salinan kerja dari hub, jadi tidak punya riwayat sinkronisasi. Gunakan Berkas ▸ Ambil dari hub… terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hub unreachable</source>
+        <translation>Hub tidak dapat dijangkau</translation>
     </message>
 </context>
 <context>

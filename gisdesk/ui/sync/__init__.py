@@ -1,4 +1,5 @@
-"""Sync in the main window: a Sync dock, File ▸ Check out from hub…, reload after a sync."""
+"""Sync in the main window: a Sync dock, File ▸ Check out from hub…, reload after a sync, and
+"Asset history…" (the identify panel's context menu and the dock) for the feature on display."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from gisdesk.io.readers import read_layer
+from gisdesk.sync.folder_hub import HubError
 from gisdesk.sync.working_copy import SyncReport
-from gisdesk.ui.sync.dialogs import CheckoutDialog
+from gisdesk.ui.sync.dialogs import AssetHistoryDialog, CheckoutDialog
 from gisdesk.ui.sync.sync_panel import SyncPanel, find_working_copy
 
 
@@ -36,6 +38,12 @@ class SyncUi(QObject):
         if hasattr(window, "menu_file"):
             first = window.menu_file.actions()[0] if window.menu_file.actions() else None
             window.menu_file.insertActions(first, [self.act_checkout, self.act_sync])
+        self.act_asset_history = QAction(window)
+        self.act_asset_history.triggered.connect(self.show_asset_history)
+        identify = getattr(window, "identify_panel", None)
+        if identify is not None and hasattr(identify, "table"):
+            identify.table.addAction(self.act_asset_history)  # its context menu
+        self.panel.btn_asset_history.clicked.connect(self.show_asset_history)
         self.panel.synced.connect(self._reload)
         window.project.layers_changed.connect(self._bind)
         window.installEventFilter(self)  # retranslate with the window on a language switch
@@ -51,6 +59,9 @@ class SyncUi(QObject):
         """Texts of the actions and the dock in the current language."""
         self.act_checkout.setText(self.tr("Check out from &hub…"))
         self.act_sync.setText(self.tr("S&ync with hub"))
+        self.act_asset_history.setText(self.tr("Asset history…"))
+        self.act_asset_history.setToolTip(self.tr(
+            "Who changed this asset and when, from the hub's history"))
         self.dock.setWindowTitle(self.tr("Sync"))
         self.panel.retranslateUi()
 
@@ -81,6 +92,46 @@ class SyncUi(QObject):
                         self.panel.set_working_copy(copy)
                     return
         self.panel.set_working_copy(None)
+
+    def current_asset(self) -> tuple[str, str] | None:
+        """(layer, UUID) of the feature shown in the identify panel, else the first selected."""
+        project = self.window.project
+        hits: list[tuple[str, int]] = []
+        identify = getattr(self.window, "identify_panel", None)
+        if identify is not None and identify.current() is not None:
+            hits.append(identify.current())
+        selection = getattr(self.window, "selection", None)
+        if selection is not None:
+            hits += [(name, int(selection.rows(name)[0])) for name in selection.layers()
+                     if selection.count(name)]
+        for name, row in hits:
+            layer = project.layer(name)
+            key = layer.definition.key if layer is not None and layer.definition else "uuid"
+            if layer is not None and key in layer.frame.columns and row < len(layer.frame):
+                return name, str(layer.frame[key].iloc[row])
+        return None
+
+    def show_asset_history(self) -> AssetHistoryDialog | None:
+        """The hub's history of the feature on display: who changed which field and when."""
+        found = self.current_asset()
+        if found is None:
+            QMessageBox.information(self.window, self.tr("Asset history"),
+                                    self.tr("Identify or select a feature first."))
+            return None
+        if self.panel.copy is None:
+            QMessageBox.information(self.window, self.tr("Asset history"), self.tr(
+                "The open data is not a working copy of a hub, so it has no sync history. "
+                "Use File ▸ Check out from hub… first."))
+            return None
+        try:
+            hub = self.panel.copy.hub()
+            dialog = AssetHistoryDialog(hub, found[1], self.window, self.window.project.catalog)
+        except HubError as exc:
+            QMessageBox.warning(self.window, self.tr("Hub unreachable"), str(exc))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def checkout(self) -> None:
         """Ask for a hub and a folder, check out, then open the new working copy's data."""

@@ -1,4 +1,5 @@
-"""Sync dialogs: preview, conflicts (base / mine / theirs side by side), history, checkout."""
+"""Sync dialogs: preview, conflicts (base / mine / theirs side by side), history (revisions and
+the hub's conflict records), one asset's history, checkout."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from gisdesk.core.definitions import Catalog
 from gisdesk.sync.hubs import Hub, open_hub
 from gisdesk.sync.merge import Change, MergeResult
+from gisdesk.sync.records import AssetChange, ConflictEntry, asset_history, conflict_entries
 from gisdesk.sync.working_copy import SyncError, WorkingCopy
 from gisdesk.ui.i18n import current_language, format_date
 
@@ -88,7 +90,9 @@ def summary_text(summary: str, catalog: Catalog | None = None) -> str:
     so it is re-worded here; a summary in another shape is shown as stored.
     """
     fixed = {"hub created": QCoreApplication.translate("SyncHistory", "hub created"),
-             "no changes": QCoreApplication.translate("SyncHistory", "no changes")}
+             "no changes": QCoreApplication.translate("SyncHistory", "no changes"),
+             "direct database edit": QCoreApplication.translate(
+                 "SyncHistory", "direct database edit")}
     words = {"added": QCoreApplication.translate("SyncHistory", "{n} added"),
              "updated": QCoreApplication.translate("SyncHistory", "{n} updated"),
              "deleted": QCoreApplication.translate("SyncHistory", "{n} deleted")}
@@ -292,7 +296,8 @@ class ConflictDialog(QDialog):
 
 
 class HistoryDialog(QDialog):
-    """The hub's revisions (author, time, summary) and the changes of the selected one."""
+    """The hub's revisions (author, time, summary) and the changes of the selected one; a
+    second tab lists every conflict record: what was kept and what was set aside."""
 
     def __init__(self, hub: Hub, parent: QWidget | None = None,
                  catalog: Catalog | None = None) -> None:
@@ -311,12 +316,18 @@ class HistoryDialog(QDialog):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
         split.addWidget(self.changes)
+        self.conflict_entries = conflict_entries(hub)
+        self.conflicts = conflicts_table(self.conflict_entries, catalog)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, self.tr("Revisions"))
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts (%1)").replace(
+            "%1", str(len(self.conflict_entries))))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(self.tabs)
         layout.addWidget(close)
-        self.resize(820, 520)
+        self.resize(900, 520)
         if self.revisions:
             self.list.setCurrentCell(0, 0)
 
@@ -333,6 +344,100 @@ class HistoryDialog(QDialog):
                                        _changed_fields(change, self.catalog))):
                 self.changes.setItem(r, c, QTableWidgetItem(value))
         self.changes.resizeColumnsToContents()
+
+
+def conflicts_table(entries: list[ConflictEntry], catalog: Catalog | None) -> QTableWidget:
+    """One row per conflict record: when, who, layer, asset, field, kept, set aside, decided by.
+
+    Policies are named as in the layer definitions; a record still waiting for a person says
+    the hub value stands. The full values are in each cell's tooltip.
+    """
+    policies = {
+        None: QCoreApplication.translate(
+            "SyncRecords", "waiting for a person (the hub value stands)"),
+        "conflict": QCoreApplication.translate("SyncRecords", "a person"),
+        "theirs": QCoreApplication.translate("SyncRecords", "the hub's value wins"),
+        "mine": QCoreApplication.translate("SyncRecords", "the workstation's value wins"),
+        "keep_both": QCoreApplication.translate("SyncRecords", "keep both"),
+        "latest": QCoreApplication.translate("SyncRecords", "the latest inspection wins"),
+    }
+    rows = []
+    for e in entries:
+        if e.kind == "edit_vs_delete":
+            kept = QCoreApplication.translate("SyncRecords", "the edited feature")
+            aside = QCoreApplication.translate("SyncRecords", "the delete")
+        elif e.kind == "delete_vs_edit":
+            kept = QCoreApplication.translate("SyncRecords", "the hub's edited feature")
+            aside = QCoreApplication.translate("SyncRecords", "the delete")
+        elif not e.kept_known:
+            kept = QCoreApplication.translate("SyncRecords", "(not recorded)")
+            aside = QCoreApplication.translate("SyncRecords", "mine: %1 / theirs: %2").replace(
+                "%1", _text(e.mine)).replace("%2", _text(e.theirs))
+        else:
+            kept = _text(e.kept)
+            aside = (_text(e.set_aside) if e.set_aside is not None or e.mine == e.theirs
+                     else QCoreApplication.translate("SyncRecords", "nothing (both kept)"))
+        field = (_field_label(catalog, e.layer, e.field) if e.field
+                 else QCoreApplication.translate("SyncRecords", "(whole feature)"))
+        rows.append([format_date(e.time, with_time=True) if e.time else "", e.author,
+                     _layer_title(catalog, e.layer), e.uuid, field, kept, aside,
+                     policies.get(e.policy, e.policy or "")])
+    headers = [QCoreApplication.translate("SyncRecords", "Time (UTC)"),
+               QCoreApplication.translate("SyncRecords", "Author"),
+               QCoreApplication.translate("SyncRecords", "Layer"),
+               QCoreApplication.translate("SyncRecords", "Asset UUID"),
+               QCoreApplication.translate("SyncRecords", "Field"),
+               QCoreApplication.translate("SyncRecords", "Value kept"),
+               QCoreApplication.translate("SyncRecords", "Value set aside"),
+               QCoreApplication.translate("SyncRecords", "Decided by")]
+    table = _table(headers, rows)
+    for r in range(table.rowCount()):
+        for c in range(table.columnCount()):
+            item = table.item(r, c)
+            item.setToolTip(item.text())
+    return table
+
+
+class AssetHistoryDialog(QDialog):
+    """Who changed what of one asset and when, from the hub: one row per changed field, with
+    the field labels of the layer definition."""
+
+    def __init__(self, hub: Hub, uuid: str, parent: QWidget | None = None,
+                 catalog: Catalog | None = None, title: str | None = None) -> None:
+        super().__init__(parent)
+        self.uuid = uuid
+        self.changes: list[AssetChange] = asset_history(hub, uuid)
+        self.setWindowTitle(self.tr("Asset history"))
+        kinds = {"insert": self.tr("added"), "update": self.tr("changed"),
+                 "delete": self.tr("deleted")}
+        rows = []
+        for change in reversed(self.changes):  # newest first, like the revision list
+            when = format_date(change.time, with_time=True)
+            names = sorted(change.fields) or [None]
+            for name in names:
+                old, new = change.fields.get(name, (None, None)) if name else (None, None)
+                rows.append([when, change.author, str(change.revision),
+                             kinds.get(change.kind, change.kind),
+                             _field_label(catalog, change.layer, name) if name else "",
+                             _text(old), _text(new)])
+        self.table = _table([self.tr("Time (UTC)"), self.tr("Author"), self.tr("Revision"),
+                             self.tr("Change"), self.tr("Field"), self.tr("Before"),
+                             self.tr("After")], rows)
+        layer = self.changes[-1].layer if self.changes else ""
+        heading = title or (f"{_layer_title(catalog, layer)} · {uuid}" if layer else uuid)
+        self.heading = QLabel(heading)
+        self.heading.setWordWrap(True)
+        self.empty = QLabel(self.tr("The hub has no change recorded for this asset: it is as "
+                                    "it was checked out."))
+        self.empty.setVisible(not self.changes)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table)
+        layout.addWidget(close)
+        self.resize(820, 420)
 
 
 class CheckoutDialog(QDialog):

@@ -81,6 +81,7 @@ class SyncPanel(QWidget):
         self.btn_preview = QPushButton()
         self.btn_conflicts = QPushButton()
         self.btn_history = QPushButton()
+        self.btn_asset_history = QPushButton()  # connected by SyncUi (it knows the feature)
         self.btn_sync.clicked.connect(self.start_sync)
         self.btn_cancel.clicked.connect(self.cancel_sync)
         self.btn_preview.clicked.connect(self.show_preview)
@@ -90,7 +91,8 @@ class SyncPanel(QWidget):
         row.addWidget(self.btn_sync)
         row.addWidget(self.btn_cancel)
         row2 = QHBoxLayout()
-        for button in (self.btn_preview, self.btn_conflicts, self.btn_history):
+        for button in (self.btn_preview, self.btn_conflicts, self.btn_history,
+                       self.btn_asset_history):
             row2.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
@@ -114,6 +116,11 @@ class SyncPanel(QWidget):
         self.btn_preview.setText(self.tr("Preview…"))
         self.btn_conflicts.setText(self.tr("Conflicts…"))
         self.btn_history.setText(self.tr("History…"))
+        self.btn_history.setToolTip(self.tr("The hub's revisions and every conflict record: "
+                                            "the value kept and the value set aside"))
+        self.btn_asset_history.setText(self.tr("Asset history…"))
+        self.btn_asset_history.setToolTip(self.tr(
+            "Who changed the identified or selected feature and when"))
         self.hint.setText(self.tr(
             "No working copy is open. Use File ▸ Check out from hub… to get the city's data, "
             "or open the data.gpkg of an existing working copy."))
@@ -134,7 +141,8 @@ class SyncPanel(QWidget):
         has = self.copy is not None
         self.hint.setVisible(not has)
         for widget in (*self.labels.values(), *self.captions.values(), self.btn_sync,
-                       self.btn_preview, self.btn_conflicts, self.btn_history):
+                       self.btn_preview, self.btn_conflicts, self.btn_history,
+                       self.btn_asset_history):
             widget.setVisible(has)
         if self.copy is None:
             return
