@@ -177,14 +177,21 @@ class WorkingCopy:
         self._step(1, "local changes")
         mine = detect_changes(self.meta / "base.gpkg", snapshot, hub.keys)
         self._step(2, "hub changes")
+        head = hub.head()  # before reading: a revision landing meanwhile is read again next time
         theirs = hub.changes_since(self.state.revision)
         result = merge(mine, theirs, policies)
         self._step(3, "send")
-        if self.state.pending_sync is None:
-            self.state.pending_sync = uuidlib.uuid4().hex
-            _write_state(self.meta, self.state)
-        _fault_point("before_push")
-        revision = hub.commit(result.to_hub, result.conflicts, author, self.state.pending_sync)
+        if self.state.pending_sync is None and not result.to_hub and not result.conflicts:
+            # Nothing to send: no empty revision. Each pull-only sync used to add one, so two
+            # workstations kept moving the head for each other and no sync was ever a no-op.
+            revision = head
+        else:
+            if self.state.pending_sync is None:
+                self.state.pending_sync = uuidlib.uuid4().hex
+                _write_state(self.meta, self.state)
+            _fault_point("before_push")
+            revision = hub.commit(result.to_hub, result.conflicts, author,
+                                  self.state.pending_sync)
         _fault_point("after_push")
         self._progress(4, 5, "receive")
         _apply_file(self.data, result.to_local, hub.keys)
