@@ -212,3 +212,15 @@ def test_ui_editing_restore_waits_for_a_profile(qtbot, tmp_path, city) -> None:
         assert notes == "nanti"
     finally:
         close_window(w)
+
+
+def test_ui_editing_table_edit_is_journalled_at_once(window, city) -> None:
+    """An edit made in the attribute table (no map tool used yet) is in the crash journal
+    straight away; it used to be journalled only after a first map edit."""
+    window.editing.controller.set_profile(ADMIN)
+    table = window.asset_tables.open_table("water_mains")
+    assert pending_journal(journal_path_for(city)) is None
+    notes = table.model.index(0, table.model.column_index("notes"))
+    assert table.model.setData(notes, "dicatat dari tabel")
+    found = pending_journal(journal_path_for(city))
+    assert found is not None and len(found) == 1

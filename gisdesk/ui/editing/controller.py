@@ -66,7 +66,11 @@ class EditingController(QObject):
         self.profile = Profile.from_dict(stored) if stored else default_profile()
         self.has_profile = stored is not None
         self.session = EditSession(project, self.profile)
-        self.undo = UndoBridge(self.session, self.report_refusal, self)
+        # Every edit opens the journal first, also those the table, forms and inspection
+        # dialog apply straight through the bridge (they used to go unjournalled until a map
+        # edit, so a crash lost them).
+        self.undo = UndoBridge(self.session, self.report_refusal, self,
+                               before_apply=lambda command: self._ensure_journal(command.layer))
         self.session.changed.connect(self._on_session_changed)
         self.edit_layer: str | None = None
         self.last_error: str | None = None
@@ -125,9 +129,8 @@ class EditingController(QObject):
     # --- applying edits -----------------------------------------------------------------------
     def try_apply(self, command: Command) -> str | None:
         """Run ``command`` through the core; None when done, else why it was refused."""
-        self._ensure_journal(command.layer)
         try:
-            self.undo.apply(command)
+            self.undo.apply(command)  # opens the journal first (before_apply)
         except REFUSED as exc:
             self.last_error = str(exc).strip("'\"")
             return self.last_error

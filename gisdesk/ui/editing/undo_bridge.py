@@ -41,15 +41,24 @@ class UndoBridge(QObject):
     def __init__(
         self, session: EditSession, on_error: Callable[[Exception], None],
         parent: QObject | None = None,
+        before_apply: Callable[[Command], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.stack = QUndoStack(self)
         self._on_error = on_error
+        self._before_apply = before_apply
         self._mirroring = False
 
     def apply(self, command: Command) -> None:
-        """Run ``command`` in the session (raises if refused), then record it for undo."""
+        """Run ``command`` in the session (raises if refused), then record it for undo.
+
+        ``before_apply`` runs first for every command, whoever applies it (map tools, the
+        attribute table, feature forms, the inspection dialog): the window uses it to open the
+        crash journal, so the very first edit is already recoverable.
+        """
+        if self._before_apply is not None:
+            self._before_apply(command)
         self.session.apply(command)
         self.stack.push(SessionStep(self, command.text()))
 
