@@ -37,13 +37,13 @@ class MapLayer:
     definition: LayerDef | None = None
     source: DataSource | None = None
     source_crs: str | None = None
-    declared_crs: str | None = None
-    """The CRS the user declared with *Set CRS* (overriding the file's); saved in the project."""
     visible: bool = True
     opacity: float = 1.0
     problems: list[str] = field(default_factory=list)
     version: int = 0
     changed: Event = field(default_factory=Event, repr=False, compare=False)
+    declared_crs: str | None = None
+    """The CRS the user declared with *Set CRS* (overriding the file's); saved in the project."""
 
     def touch(self) -> None:
         """Record that ``frame`` changed: bumps ``version`` (renderer caches key on it)."""

@@ -215,4 +215,5 @@ def filtered_layer(layer: MapLayer, where: str, catalog: Catalog | None) -> MapL
 
     mask = filter_mask(where, layer.frame, layer.definition, catalog, layer.name)
     return MapLayer(layer.name, layer.frame[mask], layer.definition, layer.source,
-                    layer.source_crs, layer.visible, layer.opacity, list(layer.problems))
+                    layer.source_crs, layer.visible, layer.opacity, list(layer.problems),
+                    declared_crs=layer.declared_crs)
