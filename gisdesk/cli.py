@@ -39,6 +39,16 @@ def build_parser(with_files: bool = True) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app or a subcommand; returns the process exit code."""
+    from gisdesk.paths import ConfigDirError  # noqa: PLC0415 - --help stays import-light
+
+    try:
+        return _main(argv)
+    except ConfigDirError as exc:
+        print(f"gisdesk: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # argparse would treat a file path as an unknown command: route only known commands.
     parser = build_parser()
@@ -110,9 +120,17 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 def _open_app(files: Sequence[str], lang: str | None) -> int:
     # Qt is imported only when the GUI is wanted, so headless subcommands stay Qt-free.
+    from gisdesk.paths import ConfigDirError  # noqa: PLC0415
     from gisdesk.ui.app import run_app  # noqa: PLC0415
 
-    return run_app(list(files), lang=lang)
+    try:
+        return run_app(list(files), lang=lang)
+    except ConfigDirError as exc:
+        # gisdesk.exe has no console on Windows: say it in a window too.
+        from gisdesk.ui.app import show_startup_error  # noqa: PLC0415
+
+        show_startup_error(str(exc))
+        raise
 
 
 if __name__ == "__main__":

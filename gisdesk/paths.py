@@ -91,8 +91,25 @@ def user_config_dir() -> Path:
     else:
         base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
         path = Path(base) / "gisdesk"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigDirError(path, exc) from exc
     return path
+
+
+class ConfigDirError(OSError):
+    """The per-user folder cannot be made: settings and the edit journals live there, so
+    nothing should start without it (edits could not be kept safe)."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        from gisdesk.i18n import translate  # noqa: PLC0415 - keeps this module import-free
+
+        msg = translate(
+            "Paths", "cannot create the settings folder {path} ({why}). GIS Desk keeps your "
+            "settings and unsaved edits there: make the folder writable, or set "
+            "GISDESK_CONFIG_DIR to a folder you can write to.")
+        super().__init__(msg.format(path=path, why=cause.strerror or cause))
 
 
 def ensure_parent(path: Path | str) -> Path:

@@ -65,6 +65,16 @@ def create_application() -> QApplication:
     return app
 
 
+def show_startup_error(message: str) -> None:
+    """A problem that stops GIS Desk from starting, in a window: the Windows program has no
+    console, so a message on stderr alone would leave the user with nothing."""
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return  # headless (tests, CI): stderr carries it
+    create_application()
+    QMessageBox.critical(None, QCoreApplication.translate("App", "GIS Desk cannot start"),
+                         message)
+
+
 def _generate_sample(target: Path, parent: MainWindow) -> Path | None:
     """Build the sample city with :mod:`gisdesk.sampledata`, showing a progress dialog."""
     try:

@@ -61,7 +61,7 @@
 <context>
     <name>EditingController</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/editing/controller.py" line="+252"/>
+        <location filename="../../gisdesk/ui/editing/controller.py" line="+255"/>
         <source>Restore %n unsaved edit(s) from {time}?</source>
         <translation>
             <numerusform>Restore %n unsaved edit from {time}?</numerusform>

@@ -267,7 +267,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gisdesk/ui/app.py" line="+75"/>
+        <location filename="../../gisdesk/ui/app.py" line="+74"/>
+        <source>GIS Desk cannot start</source>
+        <translation>GIS Desk tidak dapat dijalankan</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Preparing the sample city of Gorontalo…</source>
         <translation>Menyiapkan contoh data Kota Gorontalo…</translation>
     </message>
@@ -772,7 +777,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../gisdesk/ui/editing/controller.py" line="+97"/>
+        <location filename="../../gisdesk/ui/editing/controller.py" line="+101"/>
         <source>Choose a layer in the Layers panel first.</source>
         <translation>Pilih lapisan di panel Lapisan terlebih dahulu.</translation>
     </message>
@@ -787,7 +792,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Hanya lapisan dari GeoPackage yang dapat disunting.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>Edit refused</source>
         <translation>Suntingan ditolak</translation>
     </message>
@@ -1250,7 +1255,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>menulis {0}: {1} lapisan aset, {2} bulan pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/paths.py" line="+116"/>
+        <location filename="../../gisdesk/paths.py" line="+133"/>
         <source>cannot write {0}: {1} is a file, not a folder</source>
         <translation>tidak dapat menulis {0}: {1} adalah berkas, bukan folder</translation>
     </message>
@@ -2749,6 +2754,14 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <location line="+10"/>
         <source>Cannot export</source>
         <translation>Tidak dapat mengekspor</translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <location filename="../../gisdesk/paths.py" line="-28"/>
+        <source>cannot create the settings folder {path} ({why}). GIS Desk keeps your settings and unsaved edits there: make the folder writable, or set GISDESK_CONFIG_DIR to a folder you can write to.</source>
+        <translation>tidak dapat membuat folder pengaturan {path} ({why}). GIS Desk menyimpan pengaturan dan suntingan yang belum disimpan di sana: jadikan folder itu dapat ditulisi, atau atur GISDESK_CONFIG_DIR ke folder yang dapat Anda tulisi.</translation>
     </message>
 </context>
 <context>
