@@ -67,6 +67,58 @@ def test_ui_audit_panel_filters_and_exports_csv(window, tmp_path) -> None:
     assert lines[0]["user_name"] == "Budi" and lines[0]["workstation"]
 
 
+AUDIT_READS = {
+    "en": {"diameter_mm": ("Diameter", "100 mm", "250 mm"),
+           "condition": ("Condition", "Fair", "Poor"),
+           "last_inspected": ("Last inspected", "1 Jan 2020", "1 Feb 2031"),
+           "stored": "Stored as: 3"},
+    "id": {"diameter_mm": ("Diameter", "100 mm", "250 mm"),
+           "condition": ("Kondisi", "Sedang", "Buruk"),
+           "last_inspected": ("Terakhir diperiksa", "1 Jan 2020", "1 Feb 2031"),
+           "stored": "Tersimpan sebagai: 3"},
+}
+"""What the Audit Trail dock shows for the PDAM editor's changes, spelled out per language (not
+looked up through the translator, so a missing translation fails)."""
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_ui_audit_panel_shows_values_as_fields_read_csv_keeps_codes(qapp, window, tmp_path,
+                                                                   lang) -> None:
+    from PySide6.QtCore import Qt
+
+    from gisdesk.ui import i18n
+    from gisdesk.ui.panels.audit_panel import COLUMNS
+
+    panel = window.editing.audit_panel
+    window.editing.audit_dock.show()
+    assert i18n.install_language(qapp, lang)
+    try:
+        qapp.processEvents()
+        panel.action_combo.setCurrentIndex(panel.action_combo.findData("update"))
+        assert panel.proxy.rowCount() == 3
+        cols = [COLUMNS.index(c) for c in ("field", "old_value", "new_value")]
+        cell = lambda r, c, role=Qt.ItemDataRole.DisplayRole: panel.proxy.data(  # noqa: E731
+            panel.proxy.index(r, c), role)
+        shown = {rec.field: tuple(cell(r, c) for c in cols)
+                 for r, rec in enumerate(panel.proxy.shown())}
+        expected = AUDIT_READS[lang]
+        assert shown == {f: expected[f] for f in ("diameter_mm", "condition", "last_inspected")}
+        row = next(r for r, rec in enumerate(panel.proxy.shown()) if rec.field == "condition")
+        tip = cell(row, cols[1], Qt.ItemDataRole.ToolTipRole)
+        assert tip.splitlines() == [expected["condition"][1], expected["stored"]]
+
+        out = tmp_path / f"audit_{lang}.csv"
+        assert panel.export_csv(out) == 3
+        with out.open(encoding="utf-8") as fh:
+            written = {line["field"]: (line["old_value"], line["new_value"])
+                       for line in csv.DictReader(fh)}
+        assert written == {"diameter_mm": ("100", "250"), "condition": ("3", "2"),
+                           "last_inspected": ("2020-01-01", "2031-02-01")}
+    finally:
+        i18n.install_language(qapp, "en")
+        qapp.processEvents()
+
+
 def test_ui_audit_feature_history_shows_changes_and_inspections(window) -> None:
     ed = window.editing
     rows = window.project.layer("water_mains").frame["uuid"].tolist()

@@ -39,7 +39,7 @@
 <context>
     <name>AuditPanel</name>
     <message numerus="yes">
-        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+286"/>
+        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+327"/>
         <source>%n change(s) shown</source>
         <translation>
             <numerusform>%n change shown</numerusform>

@@ -453,7 +453,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+247"/>
+        <location filename="../../gisdesk/ui/panels/audit_panel.py" line="+288"/>
         <source>User</source>
         <translation>Pengguna</translation>
     </message>
@@ -488,7 +488,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Ekspor CSV…</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-240"/>
         <source>Added</source>
         <translation>Ditambahkan</translation>
     </message>
@@ -513,7 +513,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         <translation>Pemeriksaan</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+240"/>
         <location line="+20"/>
         <location line="+23"/>
         <source>(all)</source>
@@ -527,7 +527,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Export audit trail</source>
         <translation>Ekspor jejak audit</translation>
     </message>
@@ -545,7 +545,14 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location line="-174"/>
+        <location line="-191"/>
+        <source>{shown}
+Stored as: {stored}</source>
+        <translation>{shown}
+Tersimpan sebagai: {stored}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>When (UTC)</source>
         <translation>Waktu (UTC)</translation>
     </message>
@@ -1487,7 +1494,7 @@ Gunakan Berkas ▸ Buka Data untuk membuka berkas Anda sendiri.</translation>
 <context>
     <name>FeatureHistoryPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/panels/history_panel.py" line="+88"/>
+        <location filename="../../gisdesk/ui/panels/history_panel.py" line="+63"/>
         <source>When (UTC)</source>
         <translation>Waktu (UTC)</translation>
     </message>

@@ -3,7 +3,9 @@
 Records come from the ``gisdesk_audit`` table of each GeoPackage the project edits (read only,
 through :func:`gisdesk.io.gpkg_store_audit.read_history`). A QSortFilterProxyModel filters by
 user, layer, action and date range, and "Export CSV" writes exactly the rows shown, in the
-order shown, so what an auditor sees is what they get.
+order shown, so what an auditor sees is what they get. Old and new values read as the field
+shows them (domain labels, dates, units; the stored value is in the cell's tooltip), while the
+CSV keeps the stored codes (see :meth:`AuditPanel.export_csv`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from gisdesk.core.audit import AuditRecord
 from gisdesk.core.definitions import Catalog
 from gisdesk.io.gpkg_store_audit import export_csv, read_history
 from gisdesk.ui.i18n import current_language, date_edit_format, format_date
+from gisdesk.ui.panels.value_format import format_field
 
 COLUMNS = ("changed_at", "user_name", "opd", "workstation", "layer", "feature_uuid", "action",
            "field", "old_value", "new_value")
@@ -74,6 +77,30 @@ def field_label(catalog: Catalog | None, layer: str, field: str | None, lang: st
     definition = catalog.layers.get(layer) if catalog is not None else None
     fdef = definition.field(field) if definition is not None and field else None
     return fdef.label.get(lang) if fdef is not None else (field or "")
+
+
+def audit_value(catalog: Catalog, layer: str, field: str | None, text: str | None,
+                lang: str) -> str:
+    """A stored audit value (always text) as the field shows it: "2" of a condition reads
+    "Poor" / "Buruk", a date "24 Mar 2025"; unknown fields and geometry stay as stored."""
+    if text is None or text == "":
+        return "∅"
+    definition = catalog.layers.get(layer)
+    fdef = definition.field(field) if definition is not None and field else None
+    if fdef is None:
+        return text
+    domain = catalog.domain_for(definition, fdef.name)
+    value: object = text
+    try:
+        if fdef.type == "integer" or (domain is not None and domain.type == "integer"):
+            value = int(float(text))
+        elif fdef.type == "real":
+            value = float(text)
+        elif fdef.type == "boolean":
+            value = text.strip().lower() in ("1", "true", "yes")
+    except ValueError:
+        return text
+    return format_field(value, fdef, catalog, definition, lang) or text
 
 
 NO_DATE = QDate(2000, 1, 1)
@@ -111,8 +138,10 @@ class AuditTableModel(QAbstractTableModel):
         value = getattr(record, column)
         if role == RAW_ROLE:
             return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column, value)
         text = self._shown(record, column, value)
-        return text if role == Qt.ItemDataRole.ToolTipRole or len(text) <= 80 else text[:77] + "…"
+        return text if len(text) <= 80 else text[:77] + "…"
 
     def retranslate(self) -> None:
         """Redraw headers and cells in the new UI language (the records stay)."""
@@ -122,19 +151,31 @@ class AuditTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def _shown(self, record: AuditRecord, column: str, value: Any) -> str:
-        """The cell in the UI language: dates, action names, layer titles and field labels."""
-        if value is None:
-            return ""
+        """The cell in the UI language: dates, action names, layer titles, field labels, and
+        old/new values as the field reads them (an empty stored value stays an empty cell)."""
+        text = "" if value is None else str(value)
         lang = current_language()
-        if column == "changed_at":
-            return format_date(value, lang, with_time=True)
-        if column == "action":
-            return action_name(str(value))
-        if column == "layer":
-            return layer_title(self.catalog, str(value), lang)
-        if column == "field":
-            return field_label(self.catalog, record.layer, str(value), lang)
-        return str(value)
+        if not text:
+            pass
+        elif column == "changed_at":
+            text = format_date(value, lang, with_time=True)
+        elif column == "action":
+            text = action_name(text)
+        elif column == "layer":
+            text = layer_title(self.catalog, text, lang)
+        elif column == "field":
+            text = field_label(self.catalog, record.layer, text, lang)
+        elif column in ("old_value", "new_value") and record.field and self.catalog is not None:
+            text = audit_value(self.catalog, record.layer, record.field, text, lang)
+        return text
+
+    def _tooltip(self, record: AuditRecord, column: str, value: Any) -> str:
+        """The full cell text; a value shown as a label also names the stored code, which is
+        what the CSV export and the GeoPackage hold."""
+        shown = self._shown(record, column, value)
+        if column not in ("old_value", "new_value") or value is None or shown == str(value):
+            return shown
+        return self.tr("{shown}\nStored as: {stored}").format(shown=shown, stored=value)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -304,7 +345,14 @@ class AuditPanel(QWidget):
         self._show_count()
 
     def export_csv(self, path: Path) -> int:
-        """Write the rows shown to ``path``; returns how many."""
+        """Write the rows shown to ``path``; returns how many.
+
+        Unlike the table, the file holds the stored values, not their labels: codes ("2", not
+        "Poor"), ISO times, field and layer names, action codes, as the GeoPackage's audit
+        table holds them. An export is evidence and input to other tools (spreadsheets,
+        scripts, a later import), so it must not depend on the exporting user's language or
+        lose the exact value a label stands for.
+        """
         shown = self.proxy.shown()
         export_csv(shown, Path(path))
         return len(shown)

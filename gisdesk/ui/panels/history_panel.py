@@ -17,12 +17,11 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gisdesk.core.audit import INSPECTIONS_LAYER, AuditRecord
-from gisdesk.core.definitions import Catalog
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.io.gpkg_store_audit import read_history
 from gisdesk.ui.i18n import current_language, format_date
-from gisdesk.ui.panels.audit_panel import action_name, field_label
+from gisdesk.ui.panels.audit_panel import action_name, audit_value, field_label
 from gisdesk.ui.panels.value_format import defects_domain, format_codes, format_field
 
 _INSPECTION_COLUMNS = ("inspected_on", "inspector", "condition", "defects", "notes", "next_due")
@@ -33,30 +32,6 @@ def _item(value: object) -> QTableWidgetItem:
     item = QTableWidgetItem(text if len(text) <= 80 else text[:77] + "…")
     item.setToolTip(text)
     return item
-
-
-def audit_value(catalog: Catalog, layer: str, field: str | None, text: str | None,
-                lang: str) -> str:
-    """A stored audit value (always text) as the field shows it: "2" of a condition reads
-    "Poor" / "Buruk", a date "24 Mar 2025"; unknown fields and geometry stay as stored."""
-    if text is None or text == "":
-        return "∅"
-    definition = catalog.layers.get(layer)
-    fdef = definition.field(field) if definition is not None and field else None
-    if fdef is None:
-        return text
-    domain = catalog.domain_for(definition, fdef.name)
-    value: object = text
-    try:
-        if fdef.type == "integer" or (domain is not None and domain.type == "integer"):
-            value = int(float(text))
-        elif fdef.type == "real":
-            value = float(text)
-        elif fdef.type == "boolean":
-            value = text.strip().lower() in ("1", "true", "yes")
-    except ValueError:
-        return text
-    return format_field(value, fdef, catalog, definition, lang) or text
 
 
 class FeatureHistoryPanel(QWidget):
