@@ -38,7 +38,7 @@ def test_edits_set_attribute_undo_redo(session) -> None:
     session.redo()
     assert rows.get_row(layer, MAIN[2])["diameter_mm"] == 300
     assert [(h.text, h.done) for h in session.history()] == [
-        (f"Set diameter_mm of {MAIN[2][:8]}", True)
+        ("Set Diameter of WM-002", True)
     ]
 
 
@@ -161,3 +161,39 @@ def test_edits_new_feature_cannot_reuse_a_uuid(session) -> None:
         session.apply(SplitLine(layer="water_mains", uuid=MAIN[1], new_uuid=MAIN[2],
                                 point=shapely.Point(X0 + 150, Y0)))
     assert len(_mains(session).frame) == 6
+
+
+def test_edits_history_names_fields_by_label_and_features_by_code(tmp_path) -> None:
+    """Undo History lines read like the form: the field's label and the asset's code, also
+    for a deleted feature (its row is gone) and an undone add (its row is not there yet)."""
+    from gisdesk.core.definitions import default_catalog
+    from gisdesk.core.edits import feature_name
+    from gisdesk.core.inspections import AddInspection
+
+    session = EditSession(open_project(write_city(tmp_path / "city.gpkg")), ADMIN)
+    light = uuids(4, 2)[1]
+    session.apply(SetAttribute(layer="water_mains", uuid=MAIN[2], field="diameter_mm", value=300))
+    session.apply(AddFeature(layer="streetlights", values={"asset_id": "PJU-900"},
+                             geometry=shapely.Point(X0 + 5, Y0 + 5)))
+    session.apply(DeleteFeature(layer="streetlights", uuid=light))
+    old = rows.get_row(_mains(session), MAIN[4])["geometry"]
+    session.apply(SetGeometry(layer="water_mains", uuid=MAIN[4], geometry=moved(old, 5, -3)))
+    session.apply(SplitLine(layer="water_mains", uuid=MAIN[1], point=shapely.Point(X0 + 150, Y0)))
+    session.apply(AddInspection(asset_layer="water_mains", asset_uuid=MAIN[3],
+                                values={"inspected_on": "2031-02-01", "condition": 2}))
+    for _ in range(5):
+        session.undo()  # all but the first: the add's row is gone, the delete's is back
+    assert [h.text for h in session.history()] == [
+        "Set Diameter of WM-002", "Add PJU-900 to Streetlights",
+        "Delete PJU-001 from Streetlights", "Change geometry of WM-004", "Split line WM-001",
+        "Inspect WM-003"]
+    assert [h.done for h in session.history()] == [True] + [False] * 5
+    # without a project at hand (e.g. a journal entry on its own): name and UUID prefix
+    set_cmd = session.history()[0].command
+    assert set_cmd.text() == f"Set diameter_mm of {MAIN[2][:8]}"
+
+    roads = default_catalog().match("roads")
+    uuid = "6ba474c2-0000-4000-8000-000000000001"
+    assert feature_name(roads, {"asset_id": "JLN-0012", "name": "Jl. Merdeka"}, uuid) == "JLN-0012"
+    assert feature_name(roads, {"asset_id": " ", "name": "Jl. Merdeka"}, uuid) == "Jl. Merdeka"
+    assert feature_name(roads, {"asset_id": None, "name": float("nan")}, uuid) == "6ba474c2"

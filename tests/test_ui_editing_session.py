@@ -224,3 +224,66 @@ def test_ui_editing_table_edit_is_journalled_at_once(window, city) -> None:
     assert table.model.setData(notes, "dicatat dari tabel")
     found = pending_journal(journal_path_for(city))
     assert found is not None and len(found) == 1
+
+
+UNDO_TEXTS = {
+    "en": ["<no edits>", "Set Diameter of WM-002", "Inspect WM-003", "Edit WM-001",
+           "Delete 2 features", "Change geometry of WM-004"],
+    "id": ["<tidak ada suntingan>", "Ubah Diameter WM-002", "Periksa WM-003", "Sunting WM-001",
+           "Hapus 2 fitur", "Ubah geometri WM-004"],
+}
+"""The Undo History dock, spelled out per language (a missing translation fails)."""
+
+
+@pytest.mark.parametrize(("lang", "other"), [("en", "id"), ("id", "en")])
+def test_ui_editing_undo_history_names_labels_and_codes(qapp, window, lang, other) -> None:
+    """Entries read "Set Diameter of WM-002", not "Set diameter_mm of 6ba474c2", in the UI
+    language, and are rewritten when the language is switched with edits on the stack."""
+    import shapely
+
+    from gisdesk.core.edits_geometry import SetGeometry
+    from gisdesk.core.inspections import AddInspection
+    from gisdesk.ui import i18n
+    from gisdesk.ui.forms.feature_form import FeatureForm
+
+    ed, c = window.editing, window.editing.controller
+    assert i18n.install_language(qapp, lang)
+    try:
+        qapp.processEvents()
+        c.set_profile(ADMIN)
+        assert c.apply(SetAttribute(layer="water_mains", uuid=MAINS[2], field="diameter_mm",
+                                    value=300))
+        assert c.apply(AddInspection(asset_layer="water_mains", asset_uuid=MAINS[3],
+                                     values={"inspected_on": "2031-02-01", "condition": 2}))
+        mains = window.project.layer("water_mains")
+        form = FeatureForm(window.project, mains, c.undo, MAINS[1])
+        form.inputs["diameter_mm"].editor.setValue(450)
+        form.inputs["asset_id"].editor.setText("WM-001")  # unchanged: one command less
+        form.inputs["notes"].editor.setPlainText("bocor")
+        assert form.apply()
+        form.deleteLater()
+        window.layers_panel.select_layer("streetlights")
+        ed.act_toggle.trigger()
+        window.selection.set("streetlights", [0, 1])
+        answer_next_box({"en": "Yes", "id": "Ya"}[lang])
+        ed.act_delete.trigger()
+        line = mains.frame.set_index("uuid").loc[MAINS[4], "geometry"]
+        assert c.apply(SetGeometry(layer="water_mains", uuid=MAINS[4],
+                                   geometry=shapely.affinity.translate(line, 5, -3)))
+        qapp.processEvents()  # the form's deferred delete: its entry must not need it
+
+        def shown() -> list[str]:
+            model = ed.undo_view.model()
+            return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+        assert shown() == UNDO_TEXTS[lang]
+        assert i18n.install_language(qapp, other)
+        qapp.processEvents()
+        assert shown() == UNDO_TEXTS[other]
+        ed.act_undo.trigger()
+        ed.act_undo.trigger()  # the whole deletion is one entry
+        assert len(window.project.layer("streetlights").frame) == 4
+        assert shown() == UNDO_TEXTS[other]  # undone entries stay listed, redo-able
+    finally:
+        i18n.install_language(qapp, "en")
+        qapp.processEvents()

@@ -58,6 +58,7 @@ TEXTS = {
         "condition": "Condition", "last_inspected": "Last inspected",
         "history": "History of", "inspection": "Inspection", "update": "Attribute changed",
         "who": "Who", "field": "Field", "old_new": "Old → new", "inspections": "Inspections",
+        "undo_surface": "Set Surface of {code}", "undo_light": "Add PJU-WALK-01 to Streetlights",
     },
     "id": {
         "roads": "Jalan", "streetlights": "Lampu jalan (PJU)", "count": "{n} dari 1991 fitur",
@@ -67,6 +68,8 @@ TEXTS = {
         "history": "Riwayat", "inspection": "Pemeriksaan", "update": "Atribut diubah",
         "who": "Pengguna", "field": "Kolom", "old_new": "Lama → baru",
         "inspections": "Pemeriksaan",
+        "undo_surface": "Ubah Permukaan {code}",
+        "undo_light": "Tambah PJU-WALK-01 ke Lampu jalan (PJU)",
     },
 }
 HISTORY_HEADERS_EN = {"When (UTC)", "Who", "Workstation", "Action", "Field", "Old → new",
@@ -375,6 +378,10 @@ def _undo_redo_save(walk: Walk) -> None:
     """Edit ▸ Undo twice (streetlight, surface), Edit ▸ Redo twice, Edit ▸ Save Edits."""
     window = walk.window
     lights = window.project.layer("streetlights")
+    model = window.editing.undo_view.model()  # the Undo History dock: labels and codes
+    entries = [model.index(r, 0).data() for r in range(model.rowCount())]
+    code = walk.roads().loc[walk.road_uuid, "asset_id"]
+    assert entries[-2:] == [walk.want["undo_surface"].format(code=code), walk.want["undo_light"]]
     walk.action(EDIT_MENU, "&Undo").trigger()
     assert walk.light_uuid not in set(lights.frame["uuid"])
     walk.action(EDIT_MENU, "&Undo").trigger()

@@ -9,7 +9,9 @@ the saved state of those rows for the audit trail and the GeoPackage writer.
 
 from __future__ import annotations
 
+import math
 import uuid as uuidlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
@@ -28,7 +30,7 @@ from gisdesk.core.validation import (
     defaults,
     describe_feature,
 )
-from gisdesk.i18n import translate
+from gisdesk.i18n import language, translate
 
 _CTX = "Edits"
 FeatureRef = tuple[str, str]
@@ -93,6 +95,26 @@ def _decode(value: Any) -> Any:
 
 _REGISTRY: dict[str, type[Command]] = {}
 
+CODE_FIELD = "asset_id"
+"""The asset-code column every asset layer has (JLN-0012, PJU-0001): the name field crews use."""
+
+
+def feature_name(ldef: LayerDef | None, row: Mapping[str, Any] | None, uuid: str) -> str:
+    """How the undo history names a feature: its asset code ("JLN-0012"), else its label
+    (the definition's ``label_field``, e.g. a district's name), else its UUID's first 8 hex.
+
+    The code comes before the label because a road's label is its street name, shared by
+    every segment of the street, while the code names the one segment.
+    """
+    row = row or {}
+    for column in (CODE_FIELD, ldef.label_field if ldef is not None else None):
+        value = row.get(column) if column else None
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            continue
+        if str(value).strip():
+            return str(value).strip()
+    return uuid[:8]
+
 
 @dataclass(kw_only=True)
 class Command:
@@ -107,9 +129,29 @@ class Command:
         if cls.kind:
             _REGISTRY[cls.kind] = cls
 
-    def text(self) -> str:
-        """One line for the undo history."""
+    def text(self, ctx: EditContext | None = None) -> str:
+        """One line for the undo history, in the current language.
+
+        With ``ctx`` it names fields by their label and features by their asset code
+        (:func:`feature_name`); without (no project at hand) by field name and UUID prefix.
+        """
+        del ctx
         return self.kind
+
+    @staticmethod
+    def _feature(ctx: EditContext | None, layer: str, uuid: str,
+                 known: Mapping[str, Any] | None = None) -> str:
+        """``uuid``'s name for the history: read from the layer, else from ``known`` (the row
+        a delete removed, the values an undone add had)."""
+        lyr = ctx.project.layer(layer) if ctx is not None else None
+        if lyr is None:
+            return feature_name(None, known, uuid)
+        return feature_name(lyr.definition, rows.get_row(lyr, uuid) or known, uuid)
+
+    @staticmethod
+    def _layer_title(ctx: EditContext | None, layer: str) -> str:
+        lyr = ctx.project.layer(layer) if ctx is not None else None
+        return lyr.title_in(language()) if lyr is not None else layer
 
     def permission_layers(self) -> list[str]:
         """Layers whose edit right the user needs for this command."""
@@ -158,10 +200,13 @@ class SetAttribute(Command):
     value: Any
     old: Any = None
 
-    def text(self) -> str:
-        """History line."""
-        return translate("Edits",
-            "Set {field} of {uuid}").format(field=self.field, uuid=self.uuid[:8])
+    def text(self, ctx: EditContext | None = None) -> str:
+        """History line: "Set Surface of JLN-0012"."""
+        lyr = ctx.project.layer(self.layer) if ctx is not None else None
+        fdef = lyr.definition.field(self.field) if lyr and lyr.definition else None
+        label = fdef.label.get(language()) if fdef is not None else self.field
+        return translate("Edits", "Set {field} of {feature}").format(
+            field=label, feature=self._feature(ctx, self.layer, self.uuid))
 
     def touched(self) -> list[FeatureRef]:
         """The one feature."""
@@ -227,9 +272,11 @@ class AddFeature(Command):
     geometry: Any = None
     uuid: str = field(default_factory=new_uuid)
 
-    def text(self) -> str:
-        """History line."""
-        return translate("Edits", "Add feature {uuid}").format(uuid=self.uuid[:8])
+    def text(self, ctx: EditContext | None = None) -> str:
+        """History line: "Add PJU-0101 to Streetlights"."""
+        return translate("Edits", "Add {feature} to {layer}").format(
+            feature=self._feature(ctx, self.layer, self.uuid, self.values),
+            layer=self._layer_title(ctx, self.layer))
 
     def touched(self) -> list[FeatureRef]:
         """The new feature."""
@@ -263,9 +310,11 @@ class DeleteFeature(Command):
     row: dict[str, Any] | None = None
     position: int = 0
 
-    def text(self) -> str:
-        """History line."""
-        return translate("Edits", "Delete feature {uuid}").format(uuid=self.uuid[:8])
+    def text(self, ctx: EditContext | None = None) -> str:
+        """History line: "Delete PJU-0101 from Streetlights"."""
+        return translate("Edits", "Delete {feature} from {layer}").format(
+            feature=self._feature(ctx, self.layer, self.uuid, self.row),
+            layer=self._layer_title(ctx, self.layer))
 
     def touched(self) -> list[FeatureRef]:
         """The deleted feature."""

@@ -46,9 +46,10 @@ class SetGeometry(Command):
     geometry: Any
     old: Any = None
 
-    def text(self) -> str:
-        """History line."""
-        return translate("Edits", "Change geometry of {uuid}").format(uuid=self.uuid[:8])
+    def text(self, ctx: EditContext | None = None) -> str:
+        """History line (moving a feature or its vertices): "Change geometry of PJU-0101"."""
+        return translate("Edits", "Change geometry of {feature}").format(
+            feature=self._feature(ctx, self.layer, self.uuid))
 
     def touched(self) -> list[FeatureRef]:
         """The reshaped feature."""
@@ -85,9 +86,10 @@ class SplitLine(Command):
     new_uuid: str = field(default_factory=new_uuid)
     old: Any = None
 
-    def text(self) -> str:
-        """History line."""
-        return translate("Edits", "Split line {uuid}").format(uuid=self.uuid[:8])
+    def text(self, ctx: EditContext | None = None) -> str:
+        """History line: "Split line JLN-0012"."""
+        return translate("Edits", "Split line {feature}").format(
+            feature=self._feature(ctx, self.layer, self.uuid))
 
     def touched(self) -> list[FeatureRef]:
         """The shortened original and the new piece."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from gisdesk.core import edits_frame as rows
@@ -42,6 +42,8 @@ class HistoryEntry:
 
     text: str
     done: bool
+    command: Command = field(compare=False, repr=False)
+    """The command itself (the UI's undo stack rebuilds its entries from it)."""
 
 
 class EditSession:
@@ -130,7 +132,8 @@ class EditSession:
 
     def history(self) -> list[HistoryEntry]:
         """All commands on the stack, oldest first, with whether each is applied."""
-        return [HistoryEntry(c.text(), i < self._index) for i, c in enumerate(self._stack)]
+        return [HistoryEntry(c.text(self.context), i < self._index, c)
+                for i, c in enumerate(self._stack)]
 
     def pending_changes(self) -> list[FeatureChange]:
         """Net change of every feature touched since the last save (no-ops left out)."""

@@ -93,9 +93,10 @@ class AddInspection(Command):
     photo_ids: list[str] = field(default_factory=list)
     old_asset: dict[str, Any] = field(default_factory=dict)
 
-    def text(self) -> str:
-        """History line."""
-        return translate("Inspections", "Inspect {uuid}").format(uuid=self.asset_uuid[:8])
+    def text(self, ctx: EditContext | None = None) -> str:
+        """History line: "Inspect JLN-0012"."""
+        return translate("Inspections", "Inspect {feature}").format(
+            feature=self._feature(ctx, self.asset_layer, self.asset_uuid))
 
     def permission_layers(self) -> list[str]:
         """Inspecting needs the right to edit the asset's layer, not the inspections table."""

@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Delete %n feature(s)</source>
         <translation>
             <numerusform>Delete %n feature</numerusform>

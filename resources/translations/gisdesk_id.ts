@@ -890,7 +890,7 @@ Tersimpan sebagai: {stored}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Delete %n feature(s)</source>
         <translation>
             <numerusform>Hapus %n fitur</numerusform>
@@ -992,7 +992,7 @@ Tersimpan sebagai: {stored}</translation>
         <translation>&lt;tidak ada suntingan&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Editing</source>
         <translation>Penyuntingan</translation>
     </message>
@@ -1025,7 +1025,7 @@ Tersimpan sebagai: {stored}</translation>
         <translation>Lapisan &apos;{layer}&apos; tidak memiliki fitur dengan UUID {uuid}.</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/core/edits_session.py" line="+91"/>
+        <location filename="../../gisdesk/core/edits_session.py" line="+93"/>
         <source>Nothing to undo.</source>
         <translation>Tidak ada yang dapat dibatalkan.</translation>
     </message>
@@ -1035,7 +1035,7 @@ Tersimpan sebagai: {stored}</translation>
         <translation>Tidak ada yang dapat diulang.</translation>
     </message>
     <message>
-        <location filename="../../gisdesk/core/edits.py" line="+61"/>
+        <location filename="../../gisdesk/core/edits.py" line="+63"/>
         <source>Layer &apos;{layer}&apos; is not open in the project.</source>
         <translation>Lapisan &apos;{layer}&apos; tidak terbuka di proyek.</translation>
     </message>
@@ -1045,9 +1045,13 @@ Tersimpan sebagai: {stored}</translation>
         <translation>Lapisan &apos;{layer}&apos; tidak memiliki definisi, sehingga tidak dapat disunting.</translation>
     </message>
     <message>
-        <location line="+94"/>
         <source>Set {field} of {uuid}</source>
-        <translation>Ubah {field} pada {uuid}</translation>
+        <translation type="vanished">Ubah {field} pada {uuid}</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>Set {field} of {feature}</source>
+        <translation>Ubah {field} {feature}</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1081,13 +1085,21 @@ Tersimpan sebagai: {stored}</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Add feature {uuid}</source>
-        <translation>Tambah fitur {uuid}</translation>
+        <source>Add {feature} to {layer}</source>
+        <translation>Tambah {feature} ke {layer}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
+        <source>Delete {feature} from {layer}</source>
+        <translation>Hapus {feature} dari {layer}</translation>
+    </message>
+    <message>
+        <source>Add feature {uuid}</source>
+        <translation type="vanished">Tambah fitur {uuid}</translation>
+    </message>
+    <message>
         <source>Delete feature {uuid}</source>
-        <translation>Hapus fitur {uuid}</translation>
+        <translation type="vanished">Hapus fitur {uuid}</translation>
     </message>
     <message>
         <location filename="../../gisdesk/core/edits_geometry.py" line="+36"/>
@@ -1095,17 +1107,25 @@ Tersimpan sebagai: {stored}</translation>
         <translation>lapisan ini tidak memiliki geometri</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Change geometry of {uuid}</source>
-        <translation>Ubah geometri {uuid}</translation>
+        <translation type="vanished">Ubah geometri {uuid}</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>Split line {uuid}</source>
-        <translation>Pisahkan garis {uuid}</translation>
+        <translation type="vanished">Pisahkan garis {uuid}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
+        <source>Change geometry of {feature}</source>
+        <translation>Ubah geometri {feature}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Split line {feature}</source>
+        <translation>Pisahkan garis {feature}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>only single lines split</source>
         <translation>hanya garis tunggal yang dapat dipisahkan</translation>
     </message>
@@ -1486,9 +1506,13 @@ Tersimpan sebagai: {stored}</translation>
         <translation>Perbaiki kolom yang ditandai.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+37"/>
+        <source>Edit {feature}</source>
+        <translation>Sunting {feature}</translation>
+    </message>
+    <message>
         <source>Edit feature</source>
-        <translation>Sunting fitur</translation>
+        <translation type="vanished">Sunting fitur</translation>
     </message>
 </context>
 <context>
@@ -1868,12 +1892,16 @@ Tersimpan sebagai: {stored}</translation>
 <context>
     <name>Inspections</name>
     <message>
-        <location filename="../../gisdesk/core/inspections.py" line="+98"/>
         <source>Inspect {uuid}</source>
-        <translation>Periksa {uuid}</translation>
+        <translation type="vanished">Periksa {uuid}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../gisdesk/core/inspections.py" line="+98"/>
+        <source>Inspect {feature}</source>
+        <translation>Periksa {feature}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>unknown defect codes {bad}; allowed: {codes}</source>
         <translation>kode kerusakan tidak dikenal {bad}; yang diizinkan: {codes}</translation>
     </message>

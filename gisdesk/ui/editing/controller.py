@@ -24,7 +24,7 @@ from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.core.roles import Profile, check_can_edit
 from gisdesk.io.gpkg_store import StoreError, save_session
-from gisdesk.ui.editing.undo_bridge import UndoBridge
+from gisdesk.ui.editing.undo_bridge import GroupText, UndoBridge
 from gisdesk.ui.settings import AppSettings
 
 REFUSED = (ValueError, KeyError, PermissionError, IndexError)
@@ -144,7 +144,7 @@ class EditingController(QObject):
             self.report_refusal(ValueError(error))
         return error is None
 
-    def apply_group(self, text: str, commands: list[Command]) -> int:
+    def apply_group(self, text: GroupText, commands: list[Command]) -> int:
         """Apply several commands as one undo step; returns how many were applied."""
         self.undo.begin_group(text)
         try:

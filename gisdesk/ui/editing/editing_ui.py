@@ -229,7 +229,8 @@ class EditingUi(QObject):
         if answer != buttons.Yes:
             return
         sel.clear()
-        c.apply_group(self.tr("Delete %n feature(s)", "", len(uuids)),
+        count = len(uuids)  # the entry's text is remade on a language switch
+        c.apply_group(lambda: self.tr("Delete %n feature(s)", "", count),
                       [DeleteFeature(layer=name, uuid=u) for u in uuids])
 
     def selected_feature(self) -> tuple[str, str] | None:

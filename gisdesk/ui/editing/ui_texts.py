@@ -54,6 +54,7 @@ def retranslate_editing(ui: EditingUi) -> None:
     ui.act_undo.setText(t.translate("EditingUi", "&Undo"))
     ui.act_redo.setText(t.translate("EditingUi", "&Redo"))
     ui.undo_view.setEmptyLabel(t.translate("EditingUi", "<no edits>"))
+    ui.controller.undo.retranslate()  # entries name fields and layers in the UI language
     ui.toolbar.setWindowTitle(t.translate("EditingUi", "Editing"))
     ui.menu_edit.setTitle(t.translate("EditingUi", "&Edit"))
     ui.undo_dock.setWindowTitle(t.translate("EditingUi", "Undo History"))

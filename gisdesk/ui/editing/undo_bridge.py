@@ -4,6 +4,10 @@ The core :class:`~gisdesk.core.edits_session.EditSession` stays the only place t
 data; each QUndoCommand here only asks the session to undo or redo. A command is pushed after
 the session accepted it (a refused edit never reaches the stack), and the stack can be rebuilt
 from the session's history after a journal restore.
+
+Entry texts are made by the core commands (field labels, asset codes, in the UI language); a
+step keeps its command and a group its text maker, so :meth:`UndoBridge.retranslate` can
+rewrite the Undo History in a newly chosen language without touching the edits.
 """
 
 from __future__ import annotations
@@ -16,13 +20,20 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from gisdesk.core.edits import Command
 from gisdesk.core.edits_session import EditSession
 
+GroupText = str | Callable[[], str]
+"""A group's history text, or what makes it in the current language (kept for a switch)."""
+
 
 class SessionStep(QUndoCommand):
     """One entry of the undo history; undo/redo delegate to the session."""
 
-    def __init__(self, bridge: UndoBridge, text: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, bridge: UndoBridge, command: Command,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(command.text(bridge.session.context), parent)
         self._bridge = bridge
+        self.command = command
+        self.group_text: GroupText | None = None
+        """Set on the first step of a group: the group entry's text (see retranslate)."""
         self._skip_first_redo = True  # the session already applied the command
 
     def redo(self) -> None:
@@ -49,6 +60,7 @@ class UndoBridge(QObject):
         self._on_error = on_error
         self._before_apply = before_apply
         self._mirroring = False
+        self._group_text: GroupText | None = None
 
     def apply(self, command: Command) -> None:
         """Run ``command`` in the session (raises if refused), then record it for undo.
@@ -60,15 +72,38 @@ class UndoBridge(QObject):
         if self._before_apply is not None:
             self._before_apply(command)
         self.session.apply(command)
-        self.stack.push(SessionStep(self, command.text()))
+        step = SessionStep(self, command)
+        step.group_text, self._group_text = self._group_text, None
+        self.stack.push(step)
 
-    def begin_group(self, text: str) -> None:
-        """Start one undo step made of several commands (e.g. deleting a selection)."""
-        self.stack.beginMacro(text)
+    def begin_group(self, text: GroupText) -> None:
+        """Start one undo step made of several commands (e.g. deleting a selection).
+
+        ``text`` may be a function returning it in the current language, so the entry follows
+        a language switch like single steps do.
+        """
+        self.stack.beginMacro(text() if callable(text) else text)
+        self._group_text = text
 
     def end_group(self) -> None:
         """Close the group opened by :meth:`begin_group`."""
+        self._group_text = None
         self.stack.endMacro()
+
+    def retranslate(self) -> None:
+        """Rewrite every entry's text in the current language (after a language switch)."""
+        for i in range(self.stack.count()):
+            entry = self.stack.command(i)
+            if isinstance(entry, SessionStep):
+                entry.setText(entry.command.text(self.session.context))
+                continue
+            steps = [entry.child(j) for j in range(entry.childCount())]
+            for step in steps:
+                if isinstance(step, SessionStep):
+                    step.setText(step.command.text(self.session.context))
+            maker = steps[0].group_text if steps and isinstance(steps[0], SessionStep) else None
+            if callable(maker):
+                entry.setText(maker())
 
     def step(self, op: str) -> None:
         """Undo or redo one session command (ignored while the stack is being rebuilt)."""
@@ -86,7 +121,7 @@ class UndoBridge(QObject):
             self.stack.clear()
             history = self.session.history()
             for entry in history:
-                self.stack.push(SessionStep(self, entry.text))
+                self.stack.push(SessionStep(self, entry.command))
             self.stack.setIndex(sum(1 for e in history if e.done))
         finally:
             self._mirroring = False

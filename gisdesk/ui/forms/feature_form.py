@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from gisdesk.core import edits_frame as rows
 from gisdesk.core.definitions import Catalog, FormGroup, LayerDef, Text
-from gisdesk.core.edits import AddFeature, Command, SetAttribute
+from gisdesk.core.edits import AddFeature, Command, SetAttribute, feature_name
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
 from gisdesk.core.roles import can_edit
@@ -260,13 +260,25 @@ class FeatureForm(QDialog):
     def _run(self, commands: list[Command]) -> None:
         grouped = len(commands) > 1 and hasattr(self.editor, "begin_group")
         if grouped:
-            self.editor.begin_group(self.tr("Edit feature"))  # type: ignore[union-attr]
+            self.editor.begin_group(self._group_text())  # type: ignore[union-attr]
         try:
             for command in commands:
                 self.editor.apply(command)  # type: ignore[union-attr]
         finally:
             if grouped:
                 self.editor.end_group()  # type: ignore[union-attr]
+
+
+    def _group_text(self) -> Callable[[], str]:
+        """Makes the Undo History entry of a form edit, "Edit JLN-0012", in the current UI
+        language; it outlives the form (a language switch rewrites it), so it keeps no form."""
+        layer, uuid = self.layer, str(self.uuid)
+
+        def text() -> str:
+            name = feature_name(layer.definition, rows.get_row(layer, uuid), uuid)
+            return QCoreApplication.translate("FeatureForm", "Edit {feature}").format(
+                feature=name)
+        return text
 
 
 def open_form(project: Project, layer: MapLayer, editor: Editor | None, uuid: str | None,
