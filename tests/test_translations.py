@@ -46,6 +46,22 @@ def test_translations_keep_placeholders():
     assert broken == []
 
 
+SAME_SOURCE_DIFFERENT_MEANING: set[str] = set()
+"""English sources whose meaning really differs by context, so they may have more than one
+Indonesian translation; none so far."""
+
+
+def test_translations_one_source_one_translation():
+    """The same English text reads the same in every context ("Next due" was "Jadwal
+    berikutnya" in Feature History and "Jatuh tempo berikutnya" in the form's Inspections)."""
+    seen: dict[str, dict[str, list[str]]] = {}
+    for ctx, src, _tr, forms in _current_messages():
+        seen.setdefault(src, {}).setdefault(" | ".join(forms), []).append(ctx)
+    mixed = [f"{src!r}: {found}" for src, found in seen.items()
+             if len(found) > 1 and src not in SAME_SOURCE_DIFFERENT_MEANING]
+    assert mixed == [], "one English text, several translations:\n" + "\n".join(mixed)
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_translations_qm_built_from_current_ts(tmp_path, lang):
     ts = paths.translations_dir() / f"gisdesk_{lang}.ts"

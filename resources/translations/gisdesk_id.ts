@@ -1203,12 +1203,12 @@ Tersimpan sebagai: {stored}</translation>
     <message>
         <location line="+14"/>
         <source>wrote {0}: {1} pages</source>
-        <translation>menulis {0}: {1} halaman</translation>
+        <translation>{0} telah ditulis: {1} halaman</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>wrote {0} ({1} {2}, 1:{3:,.0f})</source>
-        <translation>menulis {0} ({1} {2}, 1:{3:,.0f})</translation>
+        <translation>{0} telah ditulis ({1} {2}, 1:{3:,.0f})</translation>
     </message>
     <message>
         <location filename="../../gisdesk/commands/export_web.py" line="+13"/>
@@ -1279,7 +1279,7 @@ Tersimpan sebagai: {stored}</translation>
     <message>
         <location line="+7"/>
         <source>wrote {0}: {1} asset layers, {2} months of inspections</source>
-        <translation>menulis {0}: {1} lapisan aset, {2} bulan pemeriksaan</translation>
+        <translation>{0} telah ditulis: {1} lapisan aset, {2} bulan pemeriksaan</translation>
     </message>
     <message>
         <location filename="../../gisdesk/paths.py" line="+133"/>
@@ -1575,7 +1575,7 @@ Tersimpan sebagai: {stored}</translation>
     <message>
         <location line="+0"/>
         <source>Next due</source>
-        <translation>Jadwal berikutnya</translation>
+        <translation>Jatuh tempo berikutnya</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2814,7 +2814,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location line="+6"/>
         <source>wrote {0}</source>
-        <translation>menulis {0}</translation>
+        <translation>{0} telah ditulis</translation>
     </message>
 </context>
 <context>
@@ -3012,7 +3012,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
     <message>
         <location line="-13"/>
         <source>Choose a layer in the Layers panel first.</source>
-        <translation>Pilih dulu sebuah lapisan di panel Lapisan.</translation>
+        <translation>Pilih lapisan di panel Lapisan terlebih dahulu.</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -3603,7 +3603,7 @@ Apakah Anda ingin menggantinya?</translation>
     <message>
         <location line="-34"/>
         <source>&amp;Undo</source>
-        <translation>&amp;Batalkan</translation>
+        <translation>&amp;Urungkan</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3780,7 +3780,7 @@ Apakah Anda ingin menggantinya?</translation>
     <message>
         <location line="-59"/>
         <source>&amp;Undo</source>
-        <translation>&amp;Batalkan</translation>
+        <translation>&amp;Urungkan</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4228,7 +4228,7 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>ResultColumns</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/frame_model.py" line="+30"/>
+        <location filename="../../gisdesk/ui/analysis/frame_model.py" line="+36"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -4306,12 +4306,12 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>ResultTable</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/result_table.py" line="+44"/>
+        <location filename="../../gisdesk/ui/analysis/result_table.py" line="+48"/>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Export table</source>
         <translation>Ekspor tabel</translation>
     </message>
@@ -4558,7 +4558,7 @@ Apakah Anda ingin menggantinya?</translation>
     <message>
         <location line="+6"/>
         <source>Wrote {path} ({size:.1f} MB) in {seconds:.1f} s</source>
-        <translation>Menulis {path} ({size:.1f} MB) dalam {seconds:.1f} d</translation>
+        <translation>{path} telah ditulis ({size:.1f} MB) dalam {seconds:.1f} d</translation>
     </message>
 </context>
 <context>
