@@ -3,6 +3,11 @@
 The run is a background job (:mod:`gisdesk.ui.jobs`) calling the Qt-free
 :func:`gisdesk.planning.risk.score_risk` and :func:`gisdesk.planning.programme.plan_programme`;
 the result becomes the temporary layer ``risk_programme`` styled by risk class.
+
+The ranked table and the risk chart read as ``gisdesk plan --out`` writes: field labels, and
+coded values (risk class 4, material "DI") as their domain labels in the UI language, from
+:func:`~gisdesk.planning.result_layer.programme_definition`; the table still sorts by the
+stored values.
 """
 
 from __future__ import annotations
@@ -29,15 +34,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gisdesk.core.definitions import LayerDef
 from gisdesk.core.project import Project
 from gisdesk.planning.programme import Programme, plan_programme
-from gisdesk.planning.result_layer import RESULT_LAYER, risk_definition, risk_layer
+from gisdesk.planning.result_layer import (
+    RESULT_LAYER,
+    programme_catalog,
+    programme_definition,
+    risk_class_domain,
+    risk_layer,
+)
 from gisdesk.planning.risk import RiskInputs, score_risk
 from gisdesk.planning.table import programme_table
 from gisdesk.planning.weights import RiskWeights
 from gisdesk.query.output import write_result
 from gisdesk.ui.analysis.layer_combo import LayerCombo, find_layer
 from gisdesk.ui.analysis.result_table import ResultTable
+from gisdesk.ui.i18n import current_language
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
 from gisdesk.ui.locale_axis import LocaleAxisItem
 from gisdesk.ui.panels.value_format import format_scalar
@@ -58,6 +71,8 @@ class RiskDialog(QDialog):
         self.jobs = jobs or JobRunner(parent=self)
         self.job: Job | None = None
         self.programme: Programme | None = None
+        self.assets_definition: LayerDef | None = None
+        """The definition of the layer of the last run (labels its columns in the table)."""
         self.setWindowTitle(self.tr("Risk & Programme"))
         self.layer = LayerCombo(project, "water_mains")
         self.spins: dict[str, QDoubleSpinBox | QSpinBox] = {}
@@ -153,6 +168,7 @@ class RiskDialog(QDialog):
             return None
         weights, budget, years = self.weights(), self.budget.value(), self.years.value()
         inputs = RiskInputs(layer.frame, layer.name, *self._context_frames())
+        self.assets_definition = layer.definition
         start = (weights.as_of_year or dt.date.today().year) + 1
 
         def work(ctx: JobContext) -> Programme:
@@ -189,18 +205,28 @@ class RiskDialog(QDialog):
         funded = int(programme.assets["year"].notna().sum())
         self.summary.setText(self.tr("{n} assets ranked, {funded} funded").format(
             n=format_scalar(len(programme.assets)), funded=format_scalar(funded)))
-        self.table.set_result(self.tr("Programme"), programme_table(programme.assets),
-                              risk_definition(), self.project.catalog)
+        table = programme_table(programme.assets)
+        self.table.set_result(self.tr("Programme"), table,
+                              programme_definition(self.assets_definition, table.columns),
+                              programme_catalog(self.project.catalog))
         data = programme.chart_data()
         self.budget_chart.clear()
         self.budget_chart.addItem(pg.BarGraphItem(x=data["year"], height=data["spent"],
                                                   width=0.6, brush="#3366cc"))
-        self.risk_chart.clear()
-        self.risk_chart.addItem(pg.BarGraphItem(x=data["risk_class"],
-                                                height=data["assets_per_class"], width=0.6,
-                                                brush="#b2182b"))
+        self._show_risk_classes(data["risk_class"], data["assets_per_class"])
         self.save_layer_button.setEnabled(True)
         self.finished_run.emit(programme)
+
+    def _show_risk_classes(self, classes: list[float], counts: list[float]) -> None:
+        """One bar per risk class in the class's map colour, named below it ("Risiko tinggi")."""
+        domain, lang = risk_class_domain(), current_language()
+        colours = [next((v.color for v in domain.values if v.code == round(c)), None) or "#999999"
+                   for c in classes]
+        self.risk_chart.clear()
+        self.risk_chart.addItem(pg.BarGraphItem(x=classes, height=counts, width=0.6,
+                                                brushes=colours))
+        self.risk_chart.getAxis("bottom").setTicks([[
+            (c, domain.label(round(c), lang) or format_scalar(c)) for c in classes]])
 
     def save_layer(self, path: Path) -> Path:
         """Write the ranked assets (with geometry) as layer ``risk_programme`` of ``path``."""
