@@ -156,16 +156,30 @@ def layout_boxes(template: LayoutTemplate) -> dict[str, Box]:
 
 def _stack_panel(boxes: dict[str, Box], panel: Box, unit: float, gap: float,
                  with_legend: bool = True) -> None:
-    """North arrow and scale bar above the notes at the bottom; the legend takes the rest."""
+    """North arrow and scale bar above the notes at the bottom; the legend takes the rest.
+
+    Nothing may leave the panel: a short portrait panel (a template's ``panel_mm`` of 24) has
+    no room for 34 mm of notes, which then covered the bottom of the map. There the arrow and
+    scale bar row shrinks first, down to the height the scale bar's text and bar need, and the
+    notes get what is left (the page draws them smaller, or cut with "…", to fit).
+    """
     notes_h = 34.0 * unit
     scalebar_h = 14.0 * unit
     north_h = 18.0 * unit
+    if with_legend:
+        notes_h = min(notes_h, max(panel.h - north_h - scalebar_h - 2 * gap, 0.0))
+    else:
+        room = max(panel.h - gap, 0.0)
+        row_min = 10.0  # the scale bar's numbers, bar and "Scale 1:n" line (fixed mm fonts)
+        north_h = min(north_h, max(row_min, room - notes_h), room)
+        scalebar_h = min(scalebar_h, north_h)
+        notes_h = min(notes_h, room - north_h)
     notes = Box(panel.x, panel.bottom - notes_h, panel.w, notes_h)
     if with_legend:
         scalebar = Box(panel.x, notes.y - gap - scalebar_h, panel.w, scalebar_h)
         north = Box(panel.x, scalebar.y - gap - north_h, panel.w, north_h)
     else:  # a short panel below a portrait map: the arrow sits beside the scale bar
-        row_y = notes.y - gap - north_h
+        row_y = max(notes.y - gap - north_h, panel.y)  # a panel thinner than the gap
         north = Box(panel.right - north_h, row_y, north_h, north_h)
         scalebar = Box(panel.x, row_y + north_h - scalebar_h, panel.w - north_h - gap,
                        scalebar_h)

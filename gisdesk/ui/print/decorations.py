@@ -231,7 +231,11 @@ def wrap_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
 
 def fit_text_block(lines: list[str], box: QRectF, start_px: float,
                    min_px: float) -> tuple[QFont, list[str]]:
-    """The largest font (from ``start_px`` down) at which the wrapped ``lines`` fit ``box``."""
+    """The largest font (from ``start_px`` down) at which the wrapped ``lines`` fit ``box``.
+
+    When even ``min_px`` is too big the lines that do not fit are left out and the last one
+    shown ends in "…", so a cut note reads as cut rather than as complete.
+    """
     px = start_px
     while True:
         font = text_font(px)
@@ -239,7 +243,11 @@ def fit_text_block(lines: list[str], box: QRectF, start_px: float,
         wrapped = [w for line in lines for w in wrap_lines(line, metrics, box.width())]
         if len(wrapped) * metrics.lineSpacing() <= box.height() or px <= min_px:
             keep = max(int(box.height() // metrics.lineSpacing()), 0)
-            return font, wrapped[:keep]
+            shown = wrapped[:keep]
+            if 0 < keep < len(wrapped):
+                last = shown[-1].removesuffix("…").rstrip() + " …"
+                shown[-1] = metrics.elidedText(last, Qt.TextElideMode.ElideRight, box.width())
+            return font, shown
         px = max(px * 0.9, min_px) if px > min_px else min_px
         if math.isclose(px, min_px):
             px = min_px

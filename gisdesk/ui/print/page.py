@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
@@ -237,17 +237,26 @@ def note_lines(spec: PageSpec, project: Project | None = None) -> list[str]:
     return lines
 
 
-def _paint_notes(painter: QPainter, project: Project, spec: PageSpec, rect: QRectF,
-                 px_per_mm: float) -> None:
+def notes_layout(spec: PageSpec, project: Project | None, rect: QRectF,
+                 px_per_mm: float) -> tuple[QFont, list[tuple[QRectF, str]]]:
+    """The note lines as drawn in ``rect``: the font and each line's rectangle and text.
+
+    The font shrinks from 2.8 mm down to 1.6 mm until the lines fit; below that, lines are
+    left out (the last one ending in "…"). Every rectangle lies inside ``rect``.
+    """
     font, lines = fit_text_block(note_lines(spec, project), rect, 2.8 * px_per_mm,
                                  1.6 * px_per_mm)
-    metrics = QFontMetricsF(font)
+    step = QFontMetricsF(font).lineSpacing()
+    return font, [(QRectF(rect.left(), rect.top() + i * step, rect.width(), step), line)
+                  for i, line in enumerate(lines)]
+
+
+def _paint_notes(painter: QPainter, project: Project, spec: PageSpec, rect: QRectF,
+                 px_per_mm: float) -> None:
+    font, placed = notes_layout(spec, project, rect, px_per_mm)
     painter.save()
     painter.setFont(font)
     painter.setPen(QColor("#333333"))
-    y = rect.top()
-    for line in lines:
-        painter.drawText(QRectF(rect.left(), y, rect.width(), metrics.lineSpacing()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line)
-        y += metrics.lineSpacing()
+    for line_rect, line in placed:
+        painter.drawText(line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line)
     painter.restore()
