@@ -11,9 +11,11 @@ in the next under its heading repeated with "(cont.)", so no class is read under
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
@@ -66,14 +68,28 @@ class LegendLayout:
     dropped: int
 
 
-def legend_items(layers: list[MapLayer], catalog: Catalog | None, lang: str) -> list[LegendItem]:
-    """Headings and class rows of ``layers`` (top layer first, as in the layer panel)."""
+def legend_items(layers: list[MapLayer], catalog: Catalog | None, lang: str,
+                 used_only: Collection[str] = (),
+                 extent: tuple[float, float, float, float] | None = None) -> list[LegendItem]:
+    """Headings and class rows of ``layers`` (top layer first, as in the layer panel).
+
+    A layer named in ``used_only`` (one a filter thinned out, e.g. hydrants with condition
+    <= 2) lists only the classes of the features it still has (within ``extent`` when given):
+    "Good" in the legend of a map of poor hydrants would promise symbols the map lacks. The
+    layer is left out when none remain. Other layers show their whole ramp, used or not, so a legend
+    of a full map reads the same on every sheet.
+    """
     items: list[LegendItem] = []
     for layer in reversed(layers):
         layer_def = layer.definition
         kind = geometry_kind(layer_def.geometry if layer_def else None, layer.geometry_kind)
         title = layer.title_in(lang)
         classes = catalog.symbol_classes(layer_def) if layer_def and catalog else []
+        if classes and layer.name in used_only:
+            used = _used_classes(layer, catalog, extent)
+            classes = [c for i, c in enumerate(classes) if i in used]
+            if not classes:
+                continue  # none of its classes is drawn
         if not classes:
             symbol = layer_def.symbology.symbol if layer_def else _fallback(layer)
             items.append(LegendItem(title, symbol, kind, single=True))
@@ -83,6 +99,29 @@ def legend_items(layers: list[MapLayer], catalog: Catalog | None, lang: str) -> 
             label = cls.label.get(lang) if cls.label else str(cls.value)
             items.append(LegendItem(label, cls.symbol, kind))
     return items
+
+
+def _in_extent(layer: MapLayer, extent: tuple[float, float, float, float] | None) -> np.ndarray:
+    """Positions of the features whose bounding box meets ``extent`` (all without one)."""
+    if extent is None:
+        return np.arange(len(layer.frame))
+    bounds = shapely.bounds(np.asarray(layer.frame.geometry.values, dtype=object))
+    with np.errstate(invalid="ignore"):  # empty geometries have NaN bounds: never inside
+        inside = ((bounds[:, 0] <= extent[2]) & (bounds[:, 2] >= extent[0])
+                  & (bounds[:, 1] <= extent[3]) & (bounds[:, 3] >= extent[1]))
+    return np.flatnonzero(inside)
+
+
+def _used_classes(layer: MapLayer, catalog: Catalog | None,
+                  extent: tuple[float, float, float, float] | None) -> set[int]:
+    """Indices of the symbology classes at least one feature in ``extent`` is drawn with
+    (the renderer's own class lookup, so the legend and the map agree on 2 vs 2.0)."""
+    from gisdesk.ui.render.styles import layer_style  # noqa: PLC0415 - filtered prints only
+
+    style = layer_style(layer, catalog)
+    if len(style.symbols) == 1:  # not drawn by class (its field is missing): keep the ramp
+        return set(range(len(catalog.symbol_classes(layer.definition)) if catalog else 0))
+    return {int(i) for i in np.unique(style.class_of[_in_extent(layer, extent)])}
 
 
 def _fallback(layer: MapLayer) -> Symbol:

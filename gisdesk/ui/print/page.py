@@ -42,13 +42,15 @@ from gisdesk.ui.print.decorations import (
     fit_text_block,
     text_font,
 )
-from gisdesk.ui.print.legend import draw_legend, layout_legend, legend_items
+from gisdesk.ui.print.legend import LegendItem, draw_legend, layout_legend, legend_items
 from gisdesk.ui.render import RenderOptions, render_to_painter
 from gisdesk.ui.render.engine import layer_drawn
 from gisdesk.ui.render.features import Frame
 from gisdesk.ui.render.labels import layout_labels
 
 Extent = tuple[float, float, float, float]
+_ANY_DPI = 96.0
+"""The map frame's extent does not depend on dpi: used when no page is being painted."""
 
 
 @dataclass
@@ -181,11 +183,33 @@ def _paint_title(painter: QPainter, spec: PageSpec, rect: QRectF) -> None:
     painter.restore()
 
 
-def _paint_legend(painter: QPainter, project: Project, spec: PageSpec, viewport: Viewport,
-                  rect: QRectF, dpi: float) -> None:
+def filtered_layers(spec: PageSpec, project: Project) -> set[str]:
+    """Names of the shown layers the page's filter was applied to (those having every field it
+    names, as ``export-map --where`` chooses them); none without a filter or when it does not
+    parse."""
+    if not spec.filter_text:
+        return set()
+    try:
+        wanted = {f.lower() for f in Expression(spec.filter_text).referenced_fields}
+    except ExpressionError:
+        return set()
+    return {lyr.name for lyr in project.layers
+            if lyr.visible and wanted <= {str(c).lower() for c in lyr.frame.columns}}
+
+
+def page_legend_items(project: Project, spec: PageSpec,
+                      viewport: Viewport | None = None) -> list[LegendItem]:
+    """The legend rows of the page: drawn layers, filtered ones with their used classes only."""
+    viewport = viewport or map_viewport(spec, _ANY_DPI)
     options = RenderOptions(lang=spec.lang, layer_filter=spec.layer_filter)
     drawn = [lyr for lyr in project.layers
              if layer_drawn(lyr, viewport, options) and lyr.geometry_kind != "none"]
+    return legend_items(drawn, project.catalog, spec.lang, filtered_layers(spec, project),
+                        viewport.extent)
+
+
+def _paint_legend(painter: QPainter, project: Project, spec: PageSpec, viewport: Viewport,
+                  rect: QRectF, dpi: float) -> None:
     heading_h = rect.height() and min(rect.height() * 0.15, 6.0 * dpi / MM_PER_INCH)
     painter.save()
     painter.setPen(INK)
@@ -195,7 +219,7 @@ def _paint_legend(painter: QPainter, project: Project, spec: PageSpec, viewport:
                      print_text("legend", spec.lang))
     painter.restore()
     body = rect.adjusted(0, heading_h, 0, 0)
-    layout = layout_legend(legend_items(drawn, project.catalog, spec.lang), body, dpi / 72.0,
+    layout = layout_legend(page_legend_items(project, spec, viewport), body, dpi / 72.0,
                            spec.lang)
     draw_legend(painter, layout, dpi / 96.0)
 
