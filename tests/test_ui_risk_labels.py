@@ -86,6 +86,8 @@ def test_ui_risk_dialog_table_and_chart_show_labels_and_sort_by_value(qapp, qtbo
         with qtbot.waitSignal(dialog.finished_run, timeout=60000):
             dialog.run()
         dialog.jobs.wait(5000)
+        qapp.processEvents()
+        assert dialog.progress.value() == dialog.progress.maximum()  # not left at 80 %
         model, frame = dialog.table.model, dialog.table.model.frame
         columns = list(frame.columns)
         risk_col, material_col = columns.index("risk_class"), columns.index("material")

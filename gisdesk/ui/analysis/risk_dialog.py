@@ -179,6 +179,8 @@ class RiskDialog(QDialog):
         self.job = Job(self.tr("Risk and programme"), work)
         self.job.progressed.connect(lambda d, t, _m: (self.progress.setMaximum(t),
                                                       self.progress.setValue(d)))
+        # scoring reports its steps; planning is the last one and reports none
+        self.job.succeeded.connect(lambda _p: self.progress.setValue(self.progress.maximum()))
         self.job.succeeded.connect(self.show_programme)
         self.job.failed.connect(lambda exc: QMessageBox.warning(
             self, self.tr("Risk run failed"), str(exc)))
