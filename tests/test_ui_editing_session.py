@@ -183,6 +183,8 @@ def test_ui_editing_profile_dialog_first_start(window) -> None:
         if not isinstance(dialog, ProfileDialog):
             QTimer.singleShot(20, answer)
             return
+        # the question says why it is asked and that Cancel keeps the map viewable
+        errors.append(dialog.intro.text())
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         ok.click()  # no name yet: refused, the dialog stays
         errors.append(dialog.error_label.text())
@@ -191,7 +193,9 @@ def test_ui_editing_profile_dialog_first_start(window) -> None:
 
     QTimer.singleShot(0, answer)
     window.editing.ensure_profile()
-    assert errors and "name" in errors[0]
+    intro, refused = errors
+    assert "who changed what" in intro and "Cancel" in intro
+    assert "name" in refused
     profile = window.editing.controller.profile
     assert (profile.name, profile.opd, profile.role) == ("Rahmat", "PUPR", "editor")
     assert window.settings.user_profile() == {"name": "Rahmat", "opd": "PUPR", "role": "editor"}

@@ -20,7 +20,8 @@ def register(sub: Any) -> None:
                       "(passwords come from .pgpass or the service file, never the command)")
     init.add_argument("--from", dest="source", type=Path, required=True,
                       help="GeoPackage holding the city's layers")
-    init.add_argument("--author", default=None)
+    init.add_argument("--author", default=None, metavar="NAME",
+                      help="recorded as the author of revision 0 (default: your login)")
     init.set_defaults(func=_hub_init)
     upgrade = hub_sub.add_parser(
         "upgrade", help="bring a hub made by an older GIS Desk to this version's schema "
@@ -67,9 +68,12 @@ def register(sub: Any) -> None:
 
 
 def _sync_options(parser: argparse.ArgumentParser, default: Any) -> None:
-    parser.add_argument("--author", default=default)
-    parser.add_argument("--asset", default=default, help="UUID of one asset (conflicts, history)")
-    parser.add_argument("--json", action="store_true", default=default)
+    parser.add_argument("--author", default=default, metavar="NAME",
+                        help="who syncs, recorded in the hub's history (default: your login)")
+    parser.add_argument("--asset", default=default, metavar="UUID",
+                        help="UUID of one asset (conflicts, history)")
+    parser.add_argument("--json", action="store_true", default=default,
+                        help="print JSON for scripts instead of a table")
 
 
 def _parse_rest(args: argparse.Namespace) -> None:

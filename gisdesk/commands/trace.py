@@ -44,7 +44,10 @@ def register(sub: Any) -> None:
     p.add_argument("--near-miss", type=float, default=1.0,
                    help="metres: unconnected ends this close are near-misses (default 1)")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    p.add_argument("--out", type=Path, help="write the listed features to .csv/.gpkg/.json")
+    p.add_argument("--out", type=Path,
+                   help="write the listed features: a .gpkg gets one layer per list (valves to "
+                        "close, dry mains, affected buildings…); .csv/.json get one file per "
+                        "list, named <name>_<list>.csv")
     p.set_defaults(func=run)
 
 

@@ -2176,7 +2176,7 @@ Tersimpan sebagai: {stored}</translation>
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../gisdesk/export/layout_model.py" line="+181"/>
+        <location filename="../../gisdesk/export/layout_model.py" line="+195"/>
         <source>a length must be positive, got {0}</source>
         <translation>panjang harus bernilai positif, diberikan {0}</translation>
     </message>
@@ -3252,7 +3252,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Administrator (semua)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Who is working on this computer? Your name and department are recorded with every change you save, so the city knows who changed what. To only look at the map, Cancel: editing stays off until you set a profile (Settings ▸ User Profile…).</source>
+        <translation>Siapa yang bekerja di komputer ini? Nama dan dinas Anda dicatat pada setiap perubahan yang Anda simpan, sehingga kota tahu siapa mengubah apa. Untuk hanya melihat peta, pilih Batal: penyuntingan tetap mati sampai Anda mengisi profil (Pengaturan ▸ Profil Pengguna…).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
@@ -4329,7 +4334,7 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>RiskDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+61"/>
+        <location filename="../../gisdesk/ui/analysis/risk_dialog.py" line="+76"/>
         <source>Risk &amp; Programme</source>
         <translation>Risiko &amp; Program</translation>
     </message>
@@ -4435,12 +4440,12 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Bobot tidak sah</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Risk and programme</source>
         <translation>Risiko dan program</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Risk run failed</source>
         <translation>Perhitungan risiko gagal</translation>
     </message>
@@ -4455,12 +4460,12 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>{n} aset diperingkat, {funded} didanai</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>Run the programme first</source>
         <translation>Jalankan program terlebih dahulu</translation>
     </message>
@@ -5242,7 +5247,7 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>Trace</name>
     <message>
-        <location filename="../../gisdesk/commands/trace.py" line="+70"/>
+        <location filename="../../gisdesk/commands/trace.py" line="+73"/>
         <source>{0} expects X,Y (two numbers separated by a comma), got &apos;{1}&apos;</source>
         <translation>{0} memerlukan X,Y (dua angka dipisahkan koma), tetapi diberikan &apos;{1}&apos;</translation>
     </message>

@@ -47,6 +47,12 @@ class ProfileDialog(QDialog):
         for role in ROLES:
             self.role_combo.addItem(role_names[role], role)
         self.form = QFormLayout(self)
+        self.intro = QLabel(self.tr(
+            "Who is working on this computer? Your name and department are recorded with every "
+            "change you save, so the city knows who changed what. To only look at the map, "
+            "Cancel: editing stays off until you set a profile (Settings ▸ User Profile…)."))
+        self.intro.setWordWrap(True)
+        self.form.addRow(self.intro)
         self.form.addRow(self.tr("Name"), self.name_edit)
         self.form.addRow(self.tr("Department (OPD)"), self.opd_combo)
         self.form.addRow(self.tr("Role"), self.role_combo)
