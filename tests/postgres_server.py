@@ -35,6 +35,33 @@ def _bindir() -> Path:
     raise PostgresUnavailableError("initdb not found: install postgresql and postgis")
 
 
+PREFIX = "gisdesk-pg-"
+
+
+def reap_stale_servers(run_as: str | None) -> list[Path]:
+    """Stop and delete servers whose test process died without stopping them (killed run,
+    SIGKILL, CI timeout): they would otherwise keep running and fill /tmp run after run."""
+    reaped = []
+    for root in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((root / "owner.pid").read_text())
+            os.kill(owner, 0)
+            continue  # its test run is still going
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue  # not ours to judge (no owner file, or another user's process)
+        if (root / "data" / "postmaster.pid").exists():
+            cmd = [str(_bindir() / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate",
+                   "-w", "stop"]
+            if run_as:
+                cmd = ["runuser", "-u", run_as, "--", *cmd]
+            subprocess.run(cmd, check=False, capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+        reaped.append(root)
+    return reaped
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -55,7 +82,9 @@ class PostgresServer:
         """initdb + pg_ctl start on a free port; PostGIS is checked, not assumed."""
         bindir = _bindir()
         run_as = "postgres" if os.geteuid() == 0 else None
-        root = Path(tempfile.mkdtemp(prefix="gisdesk-pg-"))
+        reap_stale_servers(run_as)
+        root = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (root / "owner.pid").write_text(str(os.getpid()))
         server = cls(root=root, port=_free_port(), run_as=run_as)
         password = secrets.token_urlsafe(24)
         pwfile = root / "pwfile"
