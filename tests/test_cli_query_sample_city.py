@@ -68,3 +68,23 @@ def test_cli_query_sample_city_old_mains_per_kelurahan(city, capsys):
     inside = shapely.union_all(np.asarray(read(city, "districts").geometry.values))
     expected = shapely.length(shapely.intersection(np.asarray(old.geometry.values), inside)).sum()
     assert total == pytest.approx(expected / 1000, rel=1e-6)
+
+
+def test_cli_trace_text_table_drops_columns_empty_in_every_shown_row(city, capsys):
+    """Building names are mostly unset: the printed lists leave out a column with no value."""
+    import re
+
+    mains = read(city, "water_mains")
+    middle = mains.geometry.iloc[len(mains) // 2].interpolate(0.5, normalized=True)
+    assert main(["trace", str(city), "--isolate-at", f"{middle.x},{middle.y}"]) == 0
+    checked = 0
+    for block in capsys.readouterr().out.split("\n\n")[1:]:
+        lines = block.rstrip("\n").splitlines()
+        if len(lines) < 4 or not set(lines[2]) <= {"-", " "}:
+            continue  # a title without a table
+        starts = [m.start() for m in re.finditer(r"\S+", lines[1])] + [None]
+        for left, right, name in zip(starts, starts[1:], lines[1].split(), strict=False):
+            cells = [row[left:right].strip() for row in lines[3:] if not row.startswith("wrote")]
+            assert any(c and c != "NULL" for c in cells), f"{name} is empty in '{lines[0]}'"
+            checked += 1
+    assert checked >= 3  # the lists were there to check

@@ -217,7 +217,11 @@ def _brief(frame: Any) -> Any:
     """Identifier-like columns only, so tables fit a terminal (JSON and --out have everything)."""
     keep = [c for c in ("asset_id", "name", "diameter_mm", "condition", "node", "x", "y", "main",
                         "near_main", "distance_m") if c in frame.columns]
-    return frame[keep] if keep else frame
+    brief = frame[keep] if keep else frame
+    shown = brief.head(args_limit(brief))
+    # a column empty in every printed row says nothing (building names are mostly unset)
+    filled = [c for c in brief.columns if shown[c].notna().any()]
+    return brief[filled] if filled else brief
 
 
 def _write_sections(out: Path, sections: dict[str, Any]) -> list[Path]:
