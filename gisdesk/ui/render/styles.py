@@ -60,7 +60,12 @@ def _kind_of(layer: MapLayer) -> str:
 
 
 def layer_style(layer: MapLayer, catalog: Catalog | None) -> LayerStyle:
-    """Symbols and per-feature class indices for ``layer`` (cheap: one vectorised ``map``)."""
+    """Symbols and per-feature class indices for ``layer`` (cheap: one hash lookup per row).
+
+    The class of each row comes from ``Index.get_indexer`` rather than ``Series.map(dict)``:
+    on Arrow-backed text (how pyogrio reads it) ``map`` first turns every value into a Python
+    string, about 3x slower — 0.3 s for the scale-100 city's million buildings, paid again
+    after every edit of the layer."""
     n = len(layer.frame)
     layer_def = layer.definition
     if layer_def is None:
@@ -73,9 +78,11 @@ def layer_style(layer: MapLayer, catalog: Catalog | None) -> LayerStyle:
         return LayerStyle((sym.symbol,), np.zeros(n, dtype=np.int32))
     symbols = (*tuple(c.symbol for c in classes), sym.other or sym.symbol)
     lookup = {c.value: i for i, c in enumerate(classes)}
-    values = layer.frame[sym.field]
-    index = pd.Series(values).map(lookup).fillna(len(classes)).to_numpy(dtype=np.int32)
-    return LayerStyle(symbols, index)
+    keys = pd.Index(list(lookup), dtype=object)
+    index = np.asarray(keys.get_indexer(layer.frame[sym.field]), dtype=np.int32)
+    rows = np.array(list(lookup.values()), dtype=np.int32)
+    index = np.where(index < 0, len(classes), rows[index])  # no class: the "other" symbol
+    return LayerStyle(symbols, index.astype(np.int32))
 
 
 def _classes(layer_def: LayerDef, catalog: Catalog | None) -> list:
