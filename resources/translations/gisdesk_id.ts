@@ -1942,7 +1942,7 @@ Tersimpan sebagai: {stored}</translation>
 <context>
     <name>JobPanel</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/background.py" line="+57"/>
+        <location filename="../../gisdesk/ui/analysis/background.py" line="+64"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -2643,7 +2643,7 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
 <context>
     <name>NearestDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/nearest_dialog.py" line="+43"/>
+        <location filename="../../gisdesk/ui/analysis/nearest_dialog.py" line="+42"/>
         <source>Nearest Features</source>
         <translation>Fitur Terdekat</translation>
     </message>
@@ -2683,12 +2683,12 @@ SIG desktop yang dapat bekerja luring untuk pengelolaan aset kota.</translation>
         <translation>Fitur terdekat</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>{n} pairs</source>
         <translation>{n} pasangan</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-4"/>
         <source>Cannot find nearest features</source>
         <translation>Fitur terdekat tidak dapat dicari</translation>
     </message>
@@ -4654,7 +4654,7 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Pilih berdasarkan lokasi</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>{a} or {b} changed while the query ran; nothing was selected. Run it again.</source>
         <translation>{a} atau {b} berubah selama kueri berjalan; tidak ada yang dipilih. Jalankan lagi.</translation>
     </message>
@@ -4679,8 +4679,8 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Simpan ke GeoPackage</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+14"/>
+        <location line="-53"/>
+        <location line="+9"/>
         <location line="+7"/>
         <source>Cannot run the query</source>
         <translation>Kueri tidak dapat dijalankan</translation>
@@ -4796,7 +4796,7 @@ Apakah Anda ingin menggantinya?</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../gisdesk/ui/analysis/summary_dialog.py" line="+44"/>
+        <location filename="../../gisdesk/ui/analysis/summary_dialog.py" line="+43"/>
         <source>Summaries by Area</source>
         <translation>Ringkasan per Wilayah</translation>
     </message>
@@ -4846,12 +4846,12 @@ Apakah Anda ingin menggantinya?</translation>
         <translation>Ringkasan per wilayah</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>{n} areas</source>
         <translation>{n} wilayah</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-4"/>
         <source>Cannot summarise</source>
         <translation>Tidak dapat meringkas</translation>
     </message>

@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from gisdesk.core.layer import MapLayer
 from gisdesk.core.project import Project
@@ -115,3 +122,17 @@ def start_locked(jobs: JobRunner, job: Job, busy: Sequence[QWidget | QAction],
     if panel is not None:
         panel.watch(job)
     return jobs.start(job)
+
+
+def start_dialog_job(dialog: QWidget, work: Callable[[JobContext], object], message: str,
+                     on_result: Callable[[object], None], failure_title: str,
+                     busy: Sequence[QWidget | QAction]) -> Job:
+    """The analysis dialogs' run: ``work`` on a worker with ``dialog.panel`` showing progress
+    and Cancel, ``busy`` locked, the result handed to ``on_result`` on the GUI thread, a failure
+    in a message box; ``dialog.job`` holds the running job (None when none runs)."""
+    job = Job(message, work)
+    job.succeeded.connect(on_result)
+    job.failed.connect(lambda exc: QMessageBox.warning(dialog, failure_title, str(exc)))
+    job.ended.connect(lambda: setattr(dialog, "job", None))
+    dialog.job = start_locked(dialog.jobs, job, busy, dialog.panel)
+    return dialog.job

@@ -45,7 +45,7 @@ from gisdesk.ui.analysis.background import (
     JobPanel,
     layers_stamp,
     reporter,
-    start_locked,
+    start_dialog_job,
     still_current,
 )
 from gisdesk.ui.analysis.layer_combo import LayerCombo
@@ -152,16 +152,10 @@ class SelectByLocationDialog(QDialog):
                                       cancel=ctx.cancel_event, progress=reporter(ctx, message))
             return np.flatnonzero(mask)
 
-        job = Job(message, work)
-        job.succeeded.connect(lambda found: self._apply(target, reference, stamp, found))
-        job.failed.connect(lambda exc: QMessageBox.warning(
-            self, self.tr("Cannot run the query"), str(exc)))
-        job.ended.connect(self._job_ended)
-        self.job = start_locked(self.jobs, job, [self.inputs, self.ok_button], self.panel)
-        return self.job
+        return start_dialog_job(self, work, message,
+                                lambda found: self._apply(target, reference, stamp, found),
+                                self.tr("Cannot run the query"), [self.inputs, self.ok_button])
 
-    def _job_ended(self) -> None:
-        self.job = None
 
     def _apply(self, target: MapLayer, reference: MapLayer, stamp: tuple,
                rows: np.ndarray) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from gisdesk.core.project import Project
 from gisdesk.core.selection import Selection
 from gisdesk.query.spatial import nearest
-from gisdesk.ui.analysis.background import JobPanel, reporter, start_locked
+from gisdesk.ui.analysis.background import JobPanel, reporter, start_dialog_job
 from gisdesk.ui.analysis.layer_combo import LayerCombo
 from gisdesk.ui.analysis.result_table import ResultTable
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
@@ -86,16 +85,9 @@ class NearestDialog(QDialog):
                 "distance_m": pairs["distance_m"].round(1),
             })
 
-        job = Job(message, work)
-        job.succeeded.connect(self._show)
-        job.failed.connect(lambda exc: QMessageBox.warning(
-            self, self.tr("Cannot find nearest features"), str(exc)))
-        job.ended.connect(self._job_ended)
-        self.job = start_locked(self.jobs, job, [self.run_button], self.panel)
-        return self.job
+        return start_dialog_job(self, work, message, self._show,
+                                self.tr("Cannot find nearest features"), [self.run_button])
 
-    def _job_ended(self) -> None:
-        self.job = None
 
     def _show(self, table: pd.DataFrame) -> None:
         self.table.set_result(self.tr("{n} pairs").format(n=format_scalar(len(table))), table,

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from gisdesk.core.project import Project
 from gisdesk.query.expression import Expression
 from gisdesk.query.summary import summarise_by_area
-from gisdesk.ui.analysis.background import JobPanel, reporter, start_locked
+from gisdesk.ui.analysis.background import JobPanel, reporter, start_dialog_job
 from gisdesk.ui.analysis.layer_combo import LayerCombo
 from gisdesk.ui.analysis.result_table import ResultTable
 from gisdesk.ui.jobs import Job, JobContext, JobRunner
@@ -113,16 +112,9 @@ class SummaryDialog(QDialog):
                                      cancel=ctx.cancel_event,
                                      progress=reporter(ctx, message)).reset_index()
 
-        job = Job(message, work)
-        job.succeeded.connect(self._show)
-        job.failed.connect(lambda exc: QMessageBox.warning(
-            self, self.tr("Cannot summarise"), str(exc)))
-        job.ended.connect(self._job_ended)
-        self.job = start_locked(self.jobs, job, [self.run_button], self.panel)
-        return self.job
+        return start_dialog_job(self, work, message, self._show,
+                                self.tr("Cannot summarise"), [self.run_button])
 
-    def _job_ended(self) -> None:
-        self.job = None
 
     def _show(self, table: pd.DataFrame) -> None:
         self.table.set_result(self.tr("{n} areas").format(n=format_scalar(len(table))), table,
