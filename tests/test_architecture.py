@@ -43,3 +43,19 @@ def test_architecture_core_never_imports_qt():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"core imported Qt: {result.stdout.strip()}"
+
+
+def test_architecture_no_qt_import_outside_ui_even_lazily():
+    """Imports inside functions escape the import test above; read every module's source."""
+    import ast
+
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.relative_to(PACKAGE).parts[0] == "ui":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n.split(".")[0] in ("PySide6", "pyqtgraph") for n in names):
+                offenders.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    assert offenders == []

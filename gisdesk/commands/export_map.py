@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -100,15 +99,14 @@ def _progress_printer() -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Load, lay out and write the map or atlas; returns the exit code."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from gisdesk.ui.headless import painting_application
 
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".png"):
         raise UserError(translate("Export", "--out must end in .pdf or .png: {0}").format(args.out))
     if args.atlas and suffix != ".pdf":
         raise UserError(translate("Export", "an atlas is written as PDF: use --out NAME.pdf"))
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    _app = painting_application()
     template = _template(args)
     project = _project(args)
     from gisdesk.paths import ensure_parent

@@ -7,7 +7,6 @@ Qt is imported only when the command runs (offscreen, no display needed).
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import Any
 
@@ -72,16 +71,14 @@ def load_project(path: Path) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Load, render and save; returns the exit code."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
     from gisdesk.core.viewport import Viewport
     from gisdesk.paths import ensure_parent
+    from gisdesk.ui.headless import painting_application
     from gisdesk.ui.render import RenderOptions, render_image
 
     if args.width <= 0 or args.height <= 0 or args.width * args.height > 20000 * 20000:
         raise UserError(translate("Render", "--width and --height must be positive"))
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    _app = painting_application()
     project = load_project(args.path)
     extent = args.extent or project.extent or project.full_extent()
     if extent is None:
