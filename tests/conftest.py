@@ -123,3 +123,16 @@ def _widgets_application(qapp):
     QGuiApplication would be the session's application and the first QWidget aborts the
     process ("Cannot create a QWidget without QApplication")."""
     return qapp
+
+
+def _hypothesis_profile() -> None:
+    """Property tests draw the same examples every run (a red CI is then reproducible and never
+    a roll of the dice); ``HYPOTHESIS_PROFILE=explore`` searches fresh examples."""
+    from hypothesis import settings
+
+    settings.register_profile("repeatable", derandomize=True)
+    settings.register_profile("explore", derandomize=False)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+
+_hypothesis_profile()
